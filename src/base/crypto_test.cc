@@ -1,0 +1,31 @@
+#include "base/crypto.h"
+
+#include <gtest/gtest.h>
+
+namespace fr::crypto {
+namespace {
+
+TEST(CryptoTest, XCrcVectorFromProtocols) {
+  // PROTOCOLS.md §1.2: secret DDD, token some_random.
+  EXPECT_EQ(Base64(HmacSha256("DDD", "some_random")),
+            "VE19eUk6krbdSqWPdvH71xtFhApBAU81uPW3UT65vOs=");
+}
+
+TEST(CryptoTest, XDeliveryVectorFromProtocols) {
+  EXPECT_EQ(Base64(HmacSha256("DDD", R"({"for_user_id":123,"key":"value"})")),
+            "JjEmBe1lVKT8XldrYUKibF+D5ehp8f0jDk3PXZSHEWI=");
+}
+
+TEST(CryptoTest, Rfc4231Case2Hex) {
+  EXPECT_EQ(Hex(HmacSha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(CryptoTest, ConstantTimeEquals) {
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
+}
+
+}  // namespace
+}  // namespace fr::crypto

@@ -1,0 +1,150 @@
+// Store: the persistence port. engine/ writes through WriteBatch (one durable transaction
+// for many units: group commit); api/ reads through the query methods.
+//
+// Implementations: storage/sqlite (embedded default), storage/postgres (scale-out, later).
+// Thread safety: WriteBatch is called from one writer thread at a time (the ingest writer);
+// the read methods may be called concurrently from any thread, also while a write runs.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "domain/case.h"
+#include "domain/inbound_event.h"
+#include "domain/message.h"
+
+namespace fr::ports {
+
+using domain::CaseId;
+using domain::ConversationId;
+using domain::CustomerId;
+using domain::MessageId;
+
+// How a stored message changed after it arrived.
+enum class RevisionKind { kEdit, kDelete, kHide, kUnhide };
+std::string_view RevisionKindName(RevisionKind k);  // "edit", "delete", "hide", "unhide"
+
+struct Revision {
+  RevisionKind kind = RevisionKind::kEdit;
+  std::string previous_text;  // the text before this revision
+  std::string text;           // the text after it (same as previous_text unless kEdit)
+  UnixMillis at = 0;          // when it happened (platform time, else receive time)
+};
+
+// A message as stored: the normalised Message plus our ids and its life since.
+struct StoredMessage {
+  MessageId id = 0;
+  domain::Message message;  // current state (text after the latest edit)
+  ConversationId conversation_id = 0;
+  std::optional<CaseId> case_id;  // none for messages that do not belong to a case (reposts)
+  CustomerId author_customer_id = 0;  // 0 for the brand's own messages
+  std::int64_t delivery_id = 0;       // the raw delivery it came in (for audit)
+  UnixMillis received_at = 0;
+  bool deleted = false;
+  bool hidden = false;
+  std::vector<Revision> revisions;  // oldest first; filled by GetMessage / GetCaseDetail
+};
+
+struct CaseDetail {
+  domain::Case kase;
+  std::vector<StoredMessage> messages;  // platform order: created_at, then id
+  std::vector<domain::Conversation> conversations;
+  std::vector<domain::Customer> customers;  // authors appearing in the case
+};
+
+struct CaseFilter {
+  std::optional<domain::CaseStatus> status;
+  std::optional<domain::Platform> platform;
+};
+
+// Position after the last item of a page: (last_activity_at, id) of that item.
+struct CaseCursor {
+  UnixMillis last_activity_at = 0;
+  CaseId id = 0;
+};
+
+struct CasePage {
+  std::vector<domain::Case> items;  // latest activity first, then id descending
+  std::optional<CaseCursor> next;   // set when more items may follow
+};
+
+// The write side, valid only inside WriteBatch. Every method runs in the open transaction.
+// Errors are kUnavailable (busy, I/O) or kInternal; a unit that gets one should return it.
+class StoreTxn {
+ public:
+  virtual ~StoreTxn() = default;
+
+  // Stores the raw bytes of one delivery; returns its id.
+  virtual Result<std::int64_t> InsertDelivery(domain::Platform channel, UnixMillis received_at,
+                                              std::string_view raw_body) = 0;
+
+  // Looks up a message by any of its external ids (its own, or an alias such as the id of an
+  // X edit). Revisions are not loaded.
+  virtual Result<std::optional<StoredMessage>> FindMessage(domain::Platform platform,
+                                                           std::string_view external_id) = 0;
+  // Inserts a message and its external id. REQUIRES: no message has that external id.
+  virtual Result<MessageId> InsertMessage(const StoredMessage& m) = 0;
+  // Makes `alias` another external id of message `id` (for dedupe of X edits).
+  // A no-op if the alias already points at `id`.
+  virtual Status AddAlias(domain::Platform platform, std::string_view alias, MessageId id) = 0;
+  // Appends `r` to the history of message `id` and applies it (new text for kEdit,
+  // deleted/hidden flags for the others).
+  virtual Status AddRevision(MessageId id, const Revision& r) = 0;
+
+  // Inserts the customer (platform, profile.id) or refreshes its stored profile with the
+  // non-empty fields of `profile`. Returns its id.
+  virtual Result<CustomerId> UpsertCustomer(domain::Platform platform,
+                                            const domain::Author& profile) = 0;
+
+  virtual Result<std::optional<domain::Conversation>> FindConversation(
+      domain::Platform platform, std::string_view account_id, std::string_view key) = 0;
+  // Inserts `c` (its id is ignored); returns the new id.
+  virtual Result<ConversationId> InsertConversation(const domain::Conversation& c) = 0;
+  virtual Status SetConversationCase(ConversationId id, CaseId case_id) = 0;
+
+  virtual Result<std::optional<domain::Case>> GetCase(CaseId id) = 0;
+  // The customer's most recently active case on (platform family, account) whose last
+  // customer message is at or after `since`, if it is still active. Used to link a public
+  // comment and a DM of the same person.
+  virtual Result<std::optional<domain::Case>> FindActiveCaseOfCustomer(
+      CustomerId customer, std::string_view account_id, UnixMillis since) = 0;
+  // Inserts `c` (its id is ignored); returns the new id.
+  virtual Result<CaseId> InsertCase(const domain::Case& c) = 0;
+  // Overwrites the case with id c.id.
+  virtual Status UpdateCase(const domain::Case& c) = 0;
+};
+
+// One unit of work inside a batch, e.g. everything one webhook delivery carries.
+using WriteUnit = std::function<Status(StoreTxn&)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs each unit in its own savepoint of one transaction, then commits durably (the commit
+  // has reached stable storage when this returns). Returns one Status per unit: a unit that
+  // failed was rolled back alone and reports its error; if the commit itself fails, every
+  // unit reports kUnavailable and nothing was stored.
+  virtual std::vector<Status> WriteBatch(std::span<const WriteUnit> units) = 0;
+
+  // Cases matching `filter`, latest activity first, `limit` at most, after `after`.
+  virtual Result<CasePage> ListCases(const CaseFilter& filter,
+                                     const std::optional<CaseCursor>& after, int limit) = 0;
+  // The case with its messages (with revisions), conversations and authors; nullopt if none.
+  virtual Result<std::optional<CaseDetail>> GetCaseDetail(CaseId id) = 0;
+  // A message by any of its external ids, with revisions; nullopt if none.
+  virtual Result<std::optional<StoredMessage>> GetMessage(domain::Platform platform,
+                                                          std::string_view external_id) = 0;
+  // The number of stored messages (for benchmarks and health checks).
+  virtual Result<std::int64_t> CountMessages() = 0;
+  // Returns OK if the store can serve reads and writes (for /readyz).
+  virtual Status Ping() = 0;
+};
+
+}  // namespace fr::ports
