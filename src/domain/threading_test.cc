@@ -17,8 +17,17 @@ Message Public(std::string id, std::string parent = "", std::string thread = "")
 TEST(ThreadingTest, PublicKeysFollowTheRoot) {
   EXPECT_EQ(ConversationKeyFor(Public("1"), std::nullopt), "pub:1");
   EXPECT_EQ(ConversationKeyFor(Public("2", "1"), std::nullopt), "pub:1");
-  EXPECT_EQ(ConversationKeyFor(Public("3", "2"), std::string("pub:1")), "pub:1");
-  EXPECT_EQ(ConversationKeyFor(Public("c1", "p_1", "p_1"), std::string("pub:other")), "pub:p_1");
+  EXPECT_EQ(ConversationKeyFor(Public("3", "2"), ParentThread{"pub:1", false}), "pub:1");
+  // The platform's thread root (a Facebook post id) does not merge separate comment threads.
+  EXPECT_EQ(ConversationKeyFor(Public("c1", "", "p_1"), std::nullopt), "pub:c1");
+}
+
+TEST(ThreadingTest, CustomerReplyToBrandBroadcastStartsItsOwnThread) {
+  ParentThread broadcast{"pub:brandpost", true};
+  EXPECT_EQ(ConversationKeyFor(Public("c1", "brandpost"), broadcast), "pub:c1");
+  Message brand_reply = Public("b2", "brandpost");
+  brand_reply.is_outbound = true;
+  EXPECT_EQ(ConversationKeyFor(brand_reply, broadcast), "pub:brandpost");
 }
 
 TEST(ThreadingTest, PrivateKeysAreTheCustomer) {

@@ -80,8 +80,9 @@ class StoreTxn {
  public:
   virtual ~StoreTxn() = default;
 
-  // Stores the raw bytes of one delivery; returns its id.
-  virtual Result<std::int64_t> InsertDelivery(domain::Platform channel, UnixMillis received_at,
+  // Stores the raw bytes of one delivery from webhook channel `channel` ("x", "meta"; one
+  // Meta delivery may carry Facebook, Messenger and Instagram events); returns its id.
+  virtual Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
                                               std::string_view raw_body) = 0;
 
   // Looks up a message by any of its external ids (its own, or an alias such as the id of an
@@ -106,6 +107,8 @@ class StoreTxn {
       domain::Platform platform, std::string_view account_id, std::string_view key) = 0;
   // Inserts `c` (its id is ignored); returns the new id.
   virtual Result<ConversationId> InsertConversation(const domain::Conversation& c) = 0;
+  // The conversation with id `id`, or nullopt.
+  virtual Result<std::optional<domain::Conversation>> GetConversation(ConversationId id) = 0;
   virtual Status SetConversationCase(ConversationId id, CaseId case_id) = 0;
 
   virtual Result<std::optional<domain::Case>> GetCase(CaseId id) = 0;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: builds with AddressSanitizer + UBSan and runs all unit and integration tests
+# (ctest), after a short libFuzzer run of each webhook parser (clang).
+# Environment: FR_FUZZ_SECONDS (default 20 per fuzzer).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh asan
+bash scripts/build.sh fuzz
+
+fuzz_seconds="${FR_FUZZ_SECONDS:-20}"
+for target in x meta; do
+  corpus="$(mktemp -d)"
+  echo "== fuzz_${target}_webhook for ${fuzz_seconds}s (seeds: tests/golden/${target})"
+  status=0
+  build/fuzz/fuzz/fuzz_${target}_webhook -max_total_time="$fuzz_seconds" -print_final_stats=1 \
+    "$corpus" "tests/golden/${target}" >"$corpus.log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|Done|==[0-9]+==ERROR|SUMMARY)" "$corpus.log" || true
+  [ "$status" -eq 0 ] || tail -50 "$corpus.log"
+  rm -rf "$corpus" "$corpus.log"
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz_${target}_webhook found a crash (exit $status)" >&2
+    exit 1
+  fi
+done
+
+cd build/asan
+ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 --timeout 600

@@ -1,0 +1,37 @@
+#include "api/error_response.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+#include <boost/json/value.hpp>
+
+namespace fr::api {
+
+int HttpStatusFor(Errc code) {
+  switch (code) {
+    case Errc::kOk: return 200;
+    case Errc::kInvalidArgument: return 400;
+    case Errc::kMalformed: return 400;
+    case Errc::kUnauthenticated: return 401;
+    case Errc::kForbidden: return 403;
+    case Errc::kNotFound: return 404;
+    case Errc::kConflict: return 409;
+    case Errc::kPayloadTooLarge: return 413;
+    case Errc::kUnavailable: return 503;
+    case Errc::kInternal: return 500;
+  }
+  return 500;
+}
+
+std::string JsonQuote(std::string_view s) {
+  return boost::json::serialize(boost::json::value(boost::json::string(s)));
+}
+
+ApiResponse ErrorResponse(const Status& status, int http_status) {
+  ApiResponse r;
+  r.status = http_status != 0 ? http_status : HttpStatusFor(status.code());
+  r.body = "{\"error\":{\"code\":" + JsonQuote(status.reason()) +
+           ",\"message\":" + JsonQuote(status.message()) + "}}";
+  return r;
+}
+
+}  // namespace fr::api

@@ -1,0 +1,20 @@
+// The one table from Errc to HTTP status, and the JSON error body every 4xx/5xx carries:
+//   {"error":{"code":"bad_signature","message":"..."}}
+#pragma once
+
+#include "api/http_types.h"
+#include "base/status.h"
+
+namespace fr::api {
+
+// The HTTP status for `code`.
+int HttpStatusFor(Errc code);
+
+// A JSON error response for `status` (which must not be OK). `http_status` overrides the
+// table when non-zero (405 has no Errc of its own).
+ApiResponse ErrorResponse(const Status& status, int http_status = 0);
+
+// Escapes `s` as a JSON string literal, quotes included.
+std::string JsonQuote(std::string_view s);
+
+}  // namespace fr::api

@@ -1,0 +1,52 @@
+// HttpServer: HTTP/1.1 on Boost.Beast, one io_context per thread, each with its own
+// SO_REUSEPORT acceptor on the same port (the layout measured fastest in STACK.md §5).
+// Keep-alive, a request body limit (413 beyond it), idle timeouts, and a graceful stop that
+// lets requests in flight finish. Beast stays inside http_server.cc: this header is light.
+//
+// Thread safety: Start, Stop and Wait are called from one controlling thread. Handlers run
+// on the server's threads; a Responder may be called from any thread.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "api/router.h"
+#include "base/metrics.h"
+#include "base/status.h"
+
+namespace fr::api {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (see Start)
+  int threads = 2;
+  std::size_t body_limit = 1 << 20;  // bytes
+  std::chrono::seconds idle_timeout{60};
+};
+
+class HttpServer {
+ public:
+  // `router` and `metrics` must outlive the server.
+  HttpServer(HttpServerOptions options, const Router& router, metrics::Registry& metrics);
+  ~HttpServer();
+
+  // Binds and starts serving on background threads. Returns the bound port.
+  // Errors: kUnavailable when the address cannot be bound.
+  Result<std::uint16_t> Start();
+  // Closes the listening sockets; connections already open keep being served, and their
+  // responses say "Connection: close". Idempotent.
+  void StopAccepting();
+  // Stops accepting, waits up to `grace` for requests in flight to be answered, then closes
+  // every connection and joins the threads. Idempotent.
+  // REQUIRES: nothing calls a Responder of this server after Stop returns (stop the
+  // ingestor, whose callbacks answer webhooks, between StopAccepting and Stop).
+  void Stop(std::chrono::milliseconds grace = std::chrono::milliseconds(5000));
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fr::api

@@ -1,0 +1,116 @@
+#include "api/json_views.h"
+
+#include <boost/json.hpp>
+
+namespace fr::api {
+namespace json = boost::json;
+namespace {
+
+json::value IdOrNull(const std::optional<std::int64_t>& id) {
+  return id ? json::value(std::to_string(*id)) : json::value(nullptr);
+}
+
+json::object AuthorObject(const domain::Author& a) {
+  json::object o;
+  o["id"] = a.id;
+  o["handle"] = a.handle;
+  o["name"] = a.name;
+  o["followers"] = a.followers ? json::value(*a.followers) : json::value(nullptr);
+  o["verified"] = a.verified ? json::value(*a.verified) : json::value(nullptr);
+  return o;
+}
+
+json::object CaseObject(const domain::Case& c) {
+  json::object o;
+  o["id"] = std::to_string(c.id);
+  o["status"] = domain::CaseStatusName(c.status);
+  o["platform"] = domain::PlatformName(c.platform);
+  o["account_id"] = c.account_id;
+  o["customer_id"] = std::to_string(c.customer_id);
+  o["opened_at"] = c.opened_at;
+  o["last_activity_at"] = c.last_activity_at;
+  o["last_customer_message_at"] = c.last_customer_message_at;
+  o["message_count"] = c.message_count;
+  o["reopen_count"] = c.reopen_count;
+  return o;
+}
+
+json::object MessageObject(const ports::StoredMessage& s) {
+  const domain::Message& m = s.message;
+  json::object o;
+  o["id"] = std::to_string(s.id);
+  o["platform"] = domain::PlatformName(m.platform);
+  o["account_id"] = m.account_id;
+  o["external_id"] = m.external_id;
+  o["thread_key"] = m.thread_key;
+  o["parent_id"] = m.parent_id;
+  o["author"] = AuthorObject(m.author);
+  o["counterpart_id"] = m.counterpart_id;
+  o["text"] = m.text;
+  o["created_at"] = m.created_at;
+  o["visibility"] = domain::VisibilityName(m.visibility);
+  o["kind"] = domain::MessageKindName(m.kind);
+  json::array atts;
+  for (const auto& a : m.attachments) atts.push_back(json::object{{"type", a.type}, {"url", a.url}});
+  o["attachments"] = std::move(atts);
+  o["is_outbound"] = m.is_outbound;
+  o["edit_of"] = m.edit_of;
+  o["conversation_id"] = std::to_string(s.conversation_id);
+  o["case_id"] = IdOrNull(s.case_id);
+  o["delivery_id"] = std::to_string(s.delivery_id);
+  o["received_at"] = s.received_at;
+  o["deleted"] = s.deleted;
+  o["hidden"] = s.hidden;
+  json::array revs;
+  for (const auto& r : s.revisions) {
+    revs.push_back(json::object{{"kind", ports::RevisionKindName(r.kind)},
+                                {"previous_text", r.previous_text},
+                                {"text", r.text},
+                                {"at", r.at}});
+  }
+  o["revisions"] = std::move(revs);
+  return o;
+}
+
+}  // namespace
+
+std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor) {
+  json::array items;
+  for (const auto& c : page.items) items.push_back(CaseObject(c));
+  json::object o;
+  o["items"] = std::move(items);
+  o["next_cursor"] = next_cursor.empty() ? json::value(nullptr) : json::value(next_cursor);
+  return json::serialize(o);
+}
+
+std::string CaseDetailJson(const ports::CaseDetail& d) {
+  json::object o = CaseObject(d.kase);
+  json::array messages;
+  for (const auto& m : d.messages) messages.push_back(MessageObject(m));
+  o["messages"] = std::move(messages);
+  json::array conversations;
+  for (const auto& c : d.conversations) {
+    conversations.push_back(json::object{{"id", std::to_string(c.id)},
+                                         {"platform", domain::PlatformName(c.platform)},
+                                         {"account_id", c.account_id},
+                                         {"key", c.key},
+                                         {"visibility", domain::VisibilityName(c.visibility)},
+                                         {"customer_id", std::to_string(c.customer_id)}});
+  }
+  o["conversations"] = std::move(conversations);
+  json::array customers;
+  for (const auto& c : d.customers) {
+    json::object co = AuthorObject(c.profile);
+    co["customer_id"] = std::to_string(c.id);
+    co["platform"] = domain::PlatformName(c.platform);
+    customers.push_back(std::move(co));
+  }
+  o["customers"] = std::move(customers);
+  return json::serialize(o);
+}
+
+std::string MessageJson(const ports::StoredMessage& message) {
+  return json::serialize(MessageObject(message));
+}
+
+}  // namespace fr::api

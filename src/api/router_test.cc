@@ -1,0 +1,32 @@
+#include "api/router.h"
+
+#include <gtest/gtest.h>
+
+namespace fr::api {
+namespace {
+
+ApiResponse Call(const Router& r, std::string method, std::string path) {
+  ApiRequest req;
+  req.method = std::move(method);
+  req.path = std::move(path);
+  ApiResponse out;
+  r.Dispatch(req, [&out](ApiResponse resp) { out = std::move(resp); });
+  return out;
+}
+
+TEST(RouterTest, MatchesPlaceholdersAndReportsUnknownRoutesAsJson) {
+  Router r;
+  r.Add("GET", "/api/v1/cases/{id}", [](const ApiRequest& req, Responder respond) {
+    respond(ApiResponse{200, "text/plain", "case " + req.Param("id"), {}});
+  });
+  EXPECT_EQ(Call(r, "GET", "/api/v1/cases/42").body, "case 42");
+  ApiResponse nf = Call(r, "GET", "/api/v1/cases/42/x");
+  EXPECT_EQ(nf.status, 404);
+  EXPECT_EQ(nf.body, R"({"error":{"code":"not_found","message":"no such route"}})");
+  ApiResponse na = Call(r, "DELETE", "/api/v1/cases/42");
+  EXPECT_EQ(na.status, 405);
+  EXPECT_NE(na.body.find("method_not_allowed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fr::api

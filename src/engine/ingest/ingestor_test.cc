@@ -1,0 +1,143 @@
+#include "engine/ingest/ingestor.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "storage/sqlite/sqlite_store.h"
+
+namespace fr::engine {
+namespace {
+
+domain::ParsedDelivery OneTweet(const std::string& id, const std::string& author) {
+  domain::ParsedDelivery d;
+  domain::InboundEvent e;
+  e.message.platform = domain::Platform::kX;
+  e.message.account_id = "brand";
+  e.message.external_id = id;
+  e.message.author.id = author;
+  e.message.text = "שלום " + id;
+  e.message.kind = domain::MessageKind::kMention;
+  e.message.created_at = 1763800000000;
+  d.events.push_back(e);
+  return d;
+}
+
+// A Store whose writes always fail, as a full or broken disk would.
+class FailingStore final : public ports::Store {
+ public:
+  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units) override {
+    return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "disk full"));
+  }
+  Result<ports::CasePage> ListCases(const ports::CaseFilter&, const std::optional<ports::CaseCursor>&,
+                                    int) override {
+    return ports::CasePage{};
+  }
+  Result<std::optional<ports::CaseDetail>> GetCaseDetail(domain::CaseId) override { return std::nullopt; }
+  Result<std::optional<ports::StoredMessage>> GetMessage(domain::Platform, std::string_view) override {
+    return std::nullopt;
+  }
+  Result<std::int64_t> CountMessages() override { return 0; }
+  Status Ping() override { return Status::Ok(); }
+};
+
+class IngestorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("fr-ingest-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    storage::sqlite::SqliteOptions options;
+    options.path = (dir_ / "t.db").string();
+    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  SystemClock clock_;
+  metrics::Registry metrics_;
+};
+
+TEST_F(IngestorTest, ConcurrentSubmissionsAreGroupCommittedAndEachAcknowledgedOnce) {
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
+  ingestor.Start();
+  constexpr int kThreads = 8, kPerThread = 100;
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        std::promise<Status> done;
+        auto f = done.get_future();
+        // Every id twice across threads 0/1 pairs: duplicates must be stored once.
+        std::string id = std::to_string((t / 2) * kPerThread + i);
+        ingestor.Submit("x", "{}", OneTweet(id, "c" + std::to_string(t)),
+                        [&done](const Status& s) { done.set_value(s); });
+        (f.get().ok() ? ok : failed).fetch_add(1);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  ingestor.Stop();
+  EXPECT_EQ(ok.load(), kThreads * kPerThread);
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(store_->CountMessages().value(), kThreads / 2 * kPerThread);
+  metrics::Histogram* batches = metrics_.GetHistogram("feedroom_store_commit_batch_size", "", {});
+  EXPECT_LT(batches->Count(), static_cast<std::uint64_t>(kThreads * kPerThread))
+      << "no two deliveries ever shared a commit";
+}
+
+TEST_F(IngestorTest, StopWritesEverythingQueuedThenRefusesNewWork) {
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
+  ingestor.Start();
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 500; ++i) {
+    ingestor.Submit("x", "{}", OneTweet(std::to_string(i), "c"), [&ok](const Status& s) {
+      if (s.ok()) ok.fetch_add(1);
+    });
+  }
+  ingestor.Stop();
+  EXPECT_EQ(ok.load(), 500);
+  EXPECT_EQ(store_->CountMessages().value(), 500);
+  EXPECT_FALSE(ingestor.Running());
+
+  Status after;
+  ingestor.Submit("x", "{}", OneTweet("late", "c"), [&after](const Status& s) { after = s; });
+  EXPECT_EQ(after.code(), Errc::kUnavailable);
+  EXPECT_EQ(after.reason(), "shutting_down");
+}
+
+TEST_F(IngestorTest, DeliveriesWithoutEventsAreAcknowledgedWithoutAWrite) {
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
+  ingestor.Start();
+  Status result(Errc::kInternal, "unset", "");
+  domain::ParsedDelivery only_skipped;
+  only_skipped.skipped.push_back("favorite_events");
+  ingestor.Submit("x", "{}", only_skipped, [&result](const Status& s) { result = s; });
+  EXPECT_TRUE(result.ok());
+  ingestor.Stop();
+  EXPECT_EQ(metrics_.GetHistogram("feedroom_store_commit_batch_size", "", {})->Count(), 0u);
+}
+
+TEST_F(IngestorTest, StoreFailuresReachTheCallbackSoThePlatformRetries) {
+  FailingStore failing;
+  Ingestor ingestor(failing, clock_, metrics_, IngestOptions{});
+  ingestor.Start();
+  std::promise<Status> done;
+  ingestor.Submit("x", "{}", OneTweet("1", "c"), [&done](const Status& s) { done.set_value(s); });
+  Status s = done.get_future().get();
+  EXPECT_EQ(s.code(), Errc::kUnavailable);
+  ingestor.Stop();
+  EXPECT_EQ(metrics_.GetCounter("feedroom_ingest_write_failures_total", "")->Value(), 1u);
+}
+
+}  // namespace
+}  // namespace fr::engine

@@ -1,0 +1,58 @@
+// Threader: files one inbound event into the store inside an open write transaction:
+// dedupe by (platform, external id), customer profile, conversation, case, revisions.
+//
+// It holds no state of its own beyond its options, so one Threader may serve every batch;
+// it is used from the ingest writer thread only (a StoreTxn is single-threaded).
+#pragma once
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "domain/case.h"
+#include "domain/inbound_event.h"
+#include "ports/store.h"
+
+namespace fr::engine {
+
+struct ThreadingOptions {
+  domain::ReopenPolicy reopen_policy = domain::ReopenPolicy::kReopen;
+  // A customer's public comment and their DM to the same account within this window belong
+  // to one case.
+  UnixMillis link_window_ms = 24LL * 60 * 60 * 1000;
+};
+
+// What Apply did with an event, for metrics and tests.
+enum class ApplyOutcome {
+  kStored,     // a new message was stored
+  kDuplicate,  // the message (or this exact change) was already stored: nothing written
+  kRevised,    // an edit, delete, hide or unhide was recorded on a stored message
+  kOrphan,     // a change to a message we never stored: nothing to change
+};
+std::string_view ApplyOutcomeName(ApplyOutcome o);
+
+class Threader {
+ public:
+  explicit Threader(ThreadingOptions options) : options_(options) {}
+
+  // Applies `event`, which arrived in delivery `delivery_id` at `received_at`.
+  // Returns the store's error (kUnavailable / kInternal) if a statement fails; the caller
+  // rolls the delivery back as a whole.
+  Result<ApplyOutcome> Apply(ports::StoreTxn& txn, const domain::InboundEvent& event,
+                             std::int64_t delivery_id, UnixMillis received_at) const;
+
+ private:
+  Result<ApplyOutcome> ApplyNewMessage(ports::StoreTxn& txn, const domain::Message& m,
+                                       std::int64_t delivery_id, UnixMillis received_at) const;
+  Result<ApplyOutcome> ApplyChange(ports::StoreTxn& txn, const domain::InboundEvent& event,
+                                   UnixMillis received_at) const;
+  // The conversation `m` belongs to, created if new.
+  Result<domain::Conversation> ResolveConversation(ports::StoreTxn& txn, const domain::Message& m,
+                                                   domain::CustomerId customer) const;
+  // The case an inbound customer message joins (attached, reopened or new).
+  Result<domain::CaseId> ResolveCustomerCase(ports::StoreTxn& txn, const domain::Message& m,
+                                             const domain::Conversation& conversation,
+                                             domain::CustomerId customer) const;
+
+  const ThreadingOptions options_;
+};
+
+}  // namespace fr::engine

@@ -1,0 +1,222 @@
+#include "server/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#define TOML_EXCEPTIONS 0
+#include <toml++/toml.h>
+
+namespace fr::server {
+namespace {
+
+Status ConfigError(const std::string& key, const std::string& what) {
+  return Status(Errc::kInvalidArgument, "config", key + ": " + what);
+}
+
+// Fails on keys of `table` that are not in `known`, so typos do not pass silently.
+Status CheckKnownKeys(const toml::table& table, const std::string& prefix,
+                      const std::set<std::string>& known) {
+  for (const auto& [key, value] : table) {
+    std::string k(key.str());
+    if (!known.count(k)) return ConfigError(prefix + k, "unknown key");
+  }
+  return Status::Ok();
+}
+
+// A required non-empty string, unless the environment variable `env_name` provides it.
+Result<std::string> RequiredString(const toml::table& t, const std::string& prefix,
+                                   const std::string& key, const EnvLookup& env,
+                                   const std::string& env_name = "") {
+  if (!env_name.empty()) {
+    if (auto v = env(env_name); v && !v->empty()) return *v;
+  }
+  const toml::node* n = t.get(key);
+  if (!n) return ConfigError(prefix + key, env_name.empty() ? "required" : "required (or set " + env_name + ")");
+  auto s = n->value<std::string>();
+  if (!s) return ConfigError(prefix + key, "must be a string");
+  if (s->empty()) return ConfigError(prefix + key, "must not be empty");
+  return *s;
+}
+
+Result<std::string> OptionalString(const toml::table& t, const std::string& prefix,
+                                   const std::string& key, std::string fallback) {
+  const toml::node* n = t.get(key);
+  if (!n) return fallback;
+  auto s = n->value<std::string>();
+  if (!s) return ConfigError(prefix + key, "must be a string");
+  return *s;
+}
+
+Result<std::int64_t> OptionalInt(const toml::table& t, const std::string& prefix,
+                                 const std::string& key, std::int64_t fallback, std::int64_t min,
+                                 std::int64_t max) {
+  const toml::node* n = t.get(key);
+  if (!n) return fallback;
+  auto v = n->value<std::int64_t>();
+  if (!v || !n->is_integer()) return ConfigError(prefix + key, "must be an integer");
+  if (*v < min || *v > max) {
+    return ConfigError(prefix + key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  return *v;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+Status ParseServer(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "server.", {"listen", "data_dir", "threads", "body_limit_bytes"}));
+  FR_ASSIGN_OR_RETURN(std::string listen, OptionalString(t, "server.", "listen", "127.0.0.1:8080"));
+  auto addr = ParseListenAddress(listen);
+  if (!addr.ok()) return ConfigError("server.listen", addr.status().message());
+  c.listen_host = addr->first;
+  c.listen_port = addr->second;
+  FR_ASSIGN_OR_RETURN(c.data_dir, OptionalString(t, "server.", "data_dir", c.data_dir));
+  FR_ASSIGN_OR_RETURN(std::int64_t threads, OptionalInt(t, "server.", "threads", 0, 0, 256));
+  c.threads = static_cast<int>(threads);
+  FR_ASSIGN_OR_RETURN(std::int64_t limit, OptionalInt(t, "server.", "body_limit_bytes", 1 << 20, 1024, 64 << 20));
+  c.body_limit = static_cast<std::size_t>(limit);
+  return Status::Ok();
+}
+
+Status ParseIngest(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "ingest.", {"reopen", "link_window_hours", "max_batch"}));
+  FR_ASSIGN_OR_RETURN(std::string reopen, OptionalString(t, "ingest.", "reopen", "reopen"));
+  if (reopen == "reopen") c.ingest.threading.reopen_policy = domain::ReopenPolicy::kReopen;
+  else if (reopen == "new_case") c.ingest.threading.reopen_policy = domain::ReopenPolicy::kNewCase;
+  else return ConfigError("ingest.reopen", "must be \"reopen\" or \"new_case\"");
+  FR_ASSIGN_OR_RETURN(std::int64_t hours, OptionalInt(t, "ingest.", "link_window_hours", 24, 0, 24 * 30));
+  c.ingest.threading.link_window_ms = hours * 3600 * 1000;
+  FR_ASSIGN_OR_RETURN(std::int64_t batch, OptionalInt(t, "ingest.", "max_batch", 512, 1, 10000));
+  c.ingest.max_batch = static_cast<size_t>(batch);
+  return Status::Ok();
+}
+
+Status ParseX(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "x.", {"consumer_secret", "api_base", "accounts"}));
+  channels::x::XConfig x;
+  FR_ASSIGN_OR_RETURN(x.consumer_secret,
+                      RequiredString(t, "x.", "consumer_secret", env, "FEEDROOM_X_CONSUMER_SECRET"));
+  FR_ASSIGN_OR_RETURN(x.api_base, OptionalString(t, "x.", "api_base", "https://api.x.com"));
+  const toml::array* accounts = t.get_as<toml::array>("accounts");
+  if (!accounts || accounts->empty()) return ConfigError("x.accounts", "at least one [[x.accounts]] is required");
+  for (size_t i = 0; i < accounts->size(); ++i) {
+    std::string prefix = "x.accounts[" + std::to_string(i) + "].";
+    const toml::table* a = accounts->get(i)->as_table();
+    if (!a) return ConfigError(prefix.substr(0, prefix.size() - 1), "must be a table");
+    FR_RETURN_IF_ERROR(CheckKnownKeys(*a, prefix, {"user_id", "handle"}));
+    channels::x::XAccount acc;
+    FR_ASSIGN_OR_RETURN(acc.user_id, RequiredString(*a, prefix, "user_id", env));
+    if (!AllDigits(acc.user_id)) return ConfigError(prefix + "user_id", "must be the numeric X user id, as a string");
+    FR_ASSIGN_OR_RETURN(acc.handle, OptionalString(*a, prefix, "handle", ""));
+    x.accounts.push_back(std::move(acc));
+  }
+  c.x = std::move(x);
+  return Status::Ok();
+}
+
+Status ParseMeta(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "meta.", {"app_secret", "verify_token", "graph_base", "pages"}));
+  channels::meta::MetaConfig m;
+  FR_ASSIGN_OR_RETURN(m.app_secret, RequiredString(t, "meta.", "app_secret", env, "FEEDROOM_META_APP_SECRET"));
+  FR_ASSIGN_OR_RETURN(m.verify_token,
+                      RequiredString(t, "meta.", "verify_token", env, "FEEDROOM_META_VERIFY_TOKEN"));
+  FR_ASSIGN_OR_RETURN(m.graph_base, OptionalString(t, "meta.", "graph_base", "https://graph.facebook.com"));
+  const toml::array* pages = t.get_as<toml::array>("pages");
+  if (!pages || pages->empty()) return ConfigError("meta.pages", "at least one [[meta.pages]] is required");
+  for (size_t i = 0; i < pages->size(); ++i) {
+    std::string prefix = "meta.pages[" + std::to_string(i) + "].";
+    const toml::table* p = pages->get(i)->as_table();
+    if (!p) return ConfigError(prefix.substr(0, prefix.size() - 1), "must be a table");
+    FR_RETURN_IF_ERROR(CheckKnownKeys(*p, prefix, {"page_id", "name", "instagram_user_id"}));
+    channels::meta::MetaPage page;
+    FR_ASSIGN_OR_RETURN(page.page_id, RequiredString(*p, prefix, "page_id", env));
+    if (!AllDigits(page.page_id)) return ConfigError(prefix + "page_id", "must be the numeric Page id, as a string");
+    FR_ASSIGN_OR_RETURN(page.name, OptionalString(*p, prefix, "name", ""));
+    FR_ASSIGN_OR_RETURN(page.instagram_user_id, OptionalString(*p, prefix, "instagram_user_id", ""));
+    if (!page.instagram_user_id.empty() && !AllDigits(page.instagram_user_id)) {
+      return ConfigError(prefix + "instagram_user_id", "must be the numeric Instagram account id, as a string");
+    }
+    m.pages.push_back(std::move(page));
+  }
+  c.meta = std::move(m);
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::optional<std::string> ProcessEnv(const std::string& name) {
+  const char* v = std::getenv(name.c_str());
+  if (!v) return std::nullopt;
+  return std::string(v);
+}
+
+Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(std::string_view text) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) {
+    return Status(Errc::kInvalidArgument, "config", "expected HOST:PORT, got \"" + std::string(text) + "\"");
+  }
+  std::string_view host = text.substr(0, colon);
+  std::string_view port = text.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  unsigned value = 0;
+  auto [p, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (host.empty() || ec != std::errc() || p != port.data() + port.size() || value > 65535) {
+    return Status(Errc::kInvalidArgument, "config", "expected HOST:PORT with a port 0-65535, got \"" + std::string(text) + "\"");
+  }
+  return std::make_pair(std::string(host), static_cast<std::uint16_t>(value));
+}
+
+Result<ServerConfig> ParseConfig(std::string_view text, const std::string& source_name,
+                                 const EnvLookup& env) {
+  toml::parse_result parsed = toml::parse(text, source_name);
+  if (!parsed) {
+    const toml::parse_error& err = parsed.error();
+    std::ostringstream msg;
+    msg << source_name << ":" << err.source().begin.line << ":" << err.source().begin.column
+        << ": " << err.description();
+    return Status(Errc::kInvalidArgument, "config", msg.str());
+  }
+  const toml::table& root = parsed.table();
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "log", "x", "meta"}));
+  ServerConfig c;
+  auto section = [&](const char* name) -> Result<const toml::table*> {
+    const toml::node* n = root.get(name);
+    if (!n) return static_cast<const toml::table*>(nullptr);
+    if (!n->is_table()) return ConfigError(name, "must be a table");
+    return n->as_table();
+  };
+  FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
+  if (server) FR_RETURN_IF_ERROR(ParseServer(*server, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* ingest, section("ingest"));
+  if (ingest) FR_RETURN_IF_ERROR(ParseIngest(*ingest, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
+  if (log) {
+    FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));
+    FR_ASSIGN_OR_RETURN(c.log_level, OptionalString(*log, "log.", "level", "info"));
+    if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error") {
+      return ConfigError("log.level", "must be debug, info, warn or error");
+    }
+  }
+  FR_ASSIGN_OR_RETURN(const toml::table* x, section("x"));
+  if (x) FR_RETURN_IF_ERROR(ParseX(*x, env, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* meta, section("meta"));
+  if (meta) FR_RETURN_IF_ERROR(ParseMeta(*meta, env, c));
+  if (!c.x && !c.meta) {
+    return ConfigError("x / meta", "configure at least one channel ([x] or [meta])");
+  }
+  return c;
+}
+
+Result<ServerConfig> LoadConfigFile(const std::string& path, const EnvLookup& env) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(Errc::kInvalidArgument, "config", "cannot read config file " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseConfig(ss.str(), path, env);
+}
+
+}  // namespace fr::server

@@ -1,0 +1,46 @@
+// ServerConfig: everything `feedroom serve` needs, loaded from one TOML file, with secrets
+// overridable by environment variables (FEEDROOM_X_CONSUMER_SECRET, FEEDROOM_META_APP_SECRET,
+// FEEDROOM_META_VERIFY_TOKEN). docs/configuration.md lists every key.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "channels/meta/meta_config.h"
+#include "channels/x/x_config.h"
+#include "engine/ingest/ingestor.h"
+
+namespace fr::server {
+
+struct ServerConfig {
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::string data_dir = "./feedroom-data";
+  int threads = 0;  // HTTP threads; 0 = one per core
+  std::size_t body_limit = 1 << 20;
+  std::string log_level = "info";
+  engine::IngestOptions ingest;
+  std::optional<channels::x::XConfig> x;
+  std::optional<channels::meta::MetaConfig> meta;
+};
+
+// Reads an environment variable; returns nullopt when unset. Injected for tests.
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+// The process environment.
+std::optional<std::string> ProcessEnv(const std::string& name);
+
+// Parses the TOML text `toml` (read from `source_name`, used in messages) into a config and
+// validates it. Errors are kInvalidArgument with reason "config" and a message naming the
+// key, e.g. "x.accounts[0].user_id: required", or the file position of a syntax error.
+Result<ServerConfig> ParseConfig(std::string_view toml, const std::string& source_name,
+                                 const EnvLookup& env);
+// Reads the file at `path` and parses it. A missing file is an error naming the path.
+Result<ServerConfig> LoadConfigFile(const std::string& path, const EnvLookup& env);
+
+// Splits "host:port" (or "[v6]:port"). Errors name the problem.
+Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(std::string_view text);
+
+}  // namespace fr::server

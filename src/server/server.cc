@@ -1,0 +1,118 @@
+#include "server/server.h"
+
+#include <signal.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "api/http_server.h"
+#include "api/ops_routes.h"
+#include "api/read_routes.h"
+#include "api/router.h"
+#include "api/webhook_routes.h"
+#include "base/clock.h"
+#include "base/log.h"
+#include "base/metrics.h"
+#include "channels/meta/meta_webhook.h"
+#include "channels/x/x_webhook.h"
+#include "engine/ingest/ingestor.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace fr::server {
+
+// Members are declared in construction order; Stop() tears them down in the safe order.
+struct Server::Parts {
+  SystemClock clock;
+  metrics::Registry metrics;
+  std::unique_ptr<storage::sqlite::SqliteStore> store;
+  std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
+  std::unique_ptr<engine::Ingestor> ingestor;
+  api::Router router;
+  std::unique_ptr<api::HttpServer> http;
+  std::uint16_t port = 0;
+  bool stopped = false;
+};
+
+Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
+  auto parts = std::make_unique<Parts>();
+
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    return Status(Errc::kUnavailable, "data_dir",
+                  "cannot create data directory " + config.data_dir + ": " + ec.message());
+  }
+  storage::sqlite::SqliteOptions store_options;
+  store_options.path = (std::filesystem::path(config.data_dir) / "feedroom.db").string();
+  FR_ASSIGN_OR_RETURN(parts->store, storage::sqlite::SqliteStore::Open(store_options));
+
+  if (config.x) parts->channels.push_back(std::make_unique<channels::x::XWebhookChannel>(*config.x));
+  if (config.meta) {
+    parts->channels.push_back(std::make_unique<channels::meta::MetaWebhookChannel>(*config.meta));
+  }
+  std::vector<const ports::WebhookChannel*> channel_ptrs;
+  for (const auto& c : parts->channels) channel_ptrs.push_back(c.get());
+
+  parts->ingestor = std::make_unique<engine::Ingestor>(*parts->store, parts->clock, parts->metrics,
+                                                       config.ingest);
+  parts->ingestor->Start();
+
+  api::AddOpsRoutes(parts->router, *parts->store, *parts->ingestor, parts->metrics);
+  api::AddWebhookRoutes(parts->router, channel_ptrs, *parts->ingestor, parts->metrics);
+  api::AddReadRoutes(parts->router, *parts->store);
+
+  api::HttpServerOptions http_options;
+  http_options.host = config.listen_host;
+  http_options.port = config.listen_port;
+  http_options.threads =
+      config.threads > 0 ? config.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  http_options.body_limit = config.body_limit;
+  parts->http = std::make_unique<api::HttpServer>(http_options, parts->router, parts->metrics);
+  FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
+  FR_LOG(kInfo, "server", "serving on {}:{} with {} HTTP threads, data in {}", config.listen_host,
+         parts->port, http_options.threads, config.data_dir);
+  return std::unique_ptr<Server>(new Server(std::move(parts)));
+}
+
+Server::Server(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+Server::~Server() { Stop(); }
+
+std::uint16_t Server::port() const { return parts_->port; }
+
+void Server::Stop() {
+  if (parts_->stopped) return;
+  parts_->stopped = true;
+  parts_->http->StopAccepting();
+  parts_->ingestor->Stop();  // every queued delivery is written and answered
+  parts_->http->Stop();
+  FR_LOG(kInfo, "server", "stopped");
+}
+
+int RunUntilSignalled(const ServerConfig& config) {
+  // Block the signals in every thread; the main thread waits for them with sigwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  log::SetLevel(config.log_level);
+  auto server = Server::Start(config);
+  if (!server.ok()) {
+    std::fprintf(stderr, "feedroom: %s\n", server.status().message().c_str());
+    return 1;
+  }
+  std::printf("feedroom: listening on http://%s:%u\n", config.listen_host.c_str(),
+              static_cast<unsigned>((*server)->port()));
+  std::fflush(stdout);
+  int received = 0;
+  sigwait(&signals, &received);
+  FR_LOG(kInfo, "server", "signal {} received, shutting down", received);
+  (*server)->Stop();
+  return 0;
+}
+
+}  // namespace fr::server
