@@ -51,7 +51,12 @@ std::optional<std::int64_t> IntMember(JsonElement obj, std::string_view key) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     if (ec == std::errc() && p == s.data() + s.size()) return out;
   }
-  if (v->is_double()) return static_cast<std::int64_t>(v->get_double().value_unsafe());
+  // A real (non-integer) number: accept it only when it fits; is_double() alone is also true
+  // for integers, and casting an out-of-range double is undefined behaviour.
+  if (v->type() == simdjson::dom::element_type::DOUBLE) {
+    double d = v->get_double().value_unsafe();
+    if (d >= -9.2e18 && d <= 9.2e18) return static_cast<std::int64_t>(d);
+  }
   return std::nullopt;
 }
 

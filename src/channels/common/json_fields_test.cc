@@ -20,6 +20,11 @@ TEST(JsonFieldsTest, IntsAndBoolsAcceptBothEncodings) {
   EXPECT_EQ(IntMember(doc.root(), "t"), 1577000000000);
   EXPECT_EQ(IntMember(doc.root(), "u"), 42);
   EXPECT_EQ(IntMember(doc.root(), "x"), std::nullopt);
+  JsonDocument big;
+  ASSERT_TRUE(big.Parse(R"({"huge":1e300,"u64":18446744073709551615,"f":1.5e3})").ok());
+  EXPECT_EQ(IntMember(big.root(), "huge"), std::nullopt);
+  EXPECT_EQ(IntMember(big.root(), "u64"), std::nullopt);
+  EXPECT_EQ(IntMember(big.root(), "f"), 1500);
   EXPECT_EQ(BoolMember(doc.root(), "b"), false);
   EXPECT_EQ(BoolMember(doc.root(), "c"), true);
   EXPECT_EQ(StringMember(doc.root(), "n"), std::nullopt);
