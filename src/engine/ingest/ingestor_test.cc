@@ -36,9 +36,11 @@ class FailingStore final : public ports::Store {
                                     int) override {
     return ports::CasePage{};
   }
-  Result<std::optional<ports::CaseDetail>> GetCaseDetail(domain::CaseId) override { return std::nullopt; }
+  Result<std::optional<ports::CaseDetail>> GetCaseDetail(domain::CaseId) override {
+    return std::optional<ports::CaseDetail>();
+  }
   Result<std::optional<ports::StoredMessage>> GetMessage(domain::Platform, std::string_view) override {
-    return std::nullopt;
+    return std::optional<ports::StoredMessage>();
   }
   Result<std::int64_t> CountMessages() override { return 0; }
   Status Ping() override { return Status::Ok(); }

@@ -1,0 +1,205 @@
+// The read side of SqliteStore: ListCases, GetCaseDetail, GetMessage, CountMessages. Each runs
+// on a leased reader connection; reads that take several queries run in one read transaction
+// so they see one committed snapshot (a case and its messages always agree).
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "domain/platform.h"
+#include "storage/sqlite/sqlite_rows.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace fr::storage::sqlite {
+namespace {
+
+// One SQL text per combination of filters, so each can use its own index (a single statement
+// with "?1 IS NULL OR status = ?1" would defeat index selection). Bit 0: status, bit 1:
+// platform, bit 2: cursor. Parameters: ?1 status, ?2 platform, ?3/?4 cursor, ?5 limit.
+const std::string& ListCasesSql(int variant) {
+  static const std::array<std::string, 8> kSql = [] {
+    std::array<std::string, 8> sql;
+    for (int v = 0; v < 8; ++v) {
+      std::string s = "SELECT " FR_SQLITE_CASE_COLUMNS " FROM cases c WHERE 1";
+      if (v & 1) s += " AND c.status = ?1";
+      if (v & 2) s += " AND c.platform = ?2";
+      if (v & 4) s += " AND (c.last_activity_at, c.id) < (?3, ?4)";
+      s += " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
+      sql[v] = std::move(s);
+    }
+    return sql;
+  }();
+  return kSql[variant];
+}
+
+// Reads every row of `st` with `read` into `out`.
+template <typename T, typename ReadFn>
+Status ReadAll(Statement& st, ReadFn read, std::vector<T>& out) {
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::Ok();
+    FR_ASSIGN_OR_RETURN(T item, read(st, 0));
+    out.push_back(std::move(item));
+  }
+}
+
+Result<std::optional<ports::StoredMessage>> ReadMessageByExternalId(SqliteConnection& db,
+                                                                    domain::Platform platform,
+                                                                    std::string_view external_id) {
+  std::optional<ports::StoredMessage> found;
+  {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT " FR_SQLITE_MESSAGE_COLUMNS
+                                   " FROM message_ids i JOIN messages m ON m.id = i.message_id"
+                                   " WHERE i.platform = ?1 AND i.external_id = ?2"));
+    st.BindText(1, domain::PlatformName(platform)).BindText(2, external_id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return found;
+    FR_ASSIGN_OR_RETURN(found, ReadMessage(st, 0));
+  }
+  FR_RETURN_IF_ERROR(LoadAttachments(db, *found));
+  FR_RETURN_IF_ERROR(LoadRevisions(db, *found));
+  return found;
+}
+
+Result<std::optional<ports::CaseDetail>> ReadCaseDetail(SqliteConnection& db, ports::CaseId id) {
+  std::optional<ports::CaseDetail> detail;
+  {
+    FR_ASSIGN_OR_RETURN(
+        Statement st, db.Prepare("SELECT " FR_SQLITE_CASE_COLUMNS " FROM cases c WHERE c.id = ?1"));
+    st.BindInt(1, id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return detail;
+    FR_ASSIGN_OR_RETURN(domain::Case kase, ReadCase(st, 0));
+    detail.emplace();
+    detail->kase = std::move(kase);
+  }
+  std::vector<ports::StoredMessage>& messages = detail->messages;
+  {
+    FR_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT " FR_SQLITE_MESSAGE_COLUMNS
+                                                 " FROM messages m WHERE m.case_id = ?1"
+                                                 " ORDER BY m.created_at, m.id"));
+    st.BindInt(1, id);
+    FR_RETURN_IF_ERROR(ReadAll(st, ReadMessage, messages));
+  }
+  std::unordered_map<ports::MessageId, std::size_t> index;
+  index.reserve(messages.size());
+  for (std::size_t i = 0; i < messages.size(); ++i) index.emplace(messages[i].id, i);
+  {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT a.message_id, a.type, a.url FROM message_attachments a"
+                                   " JOIN messages m ON m.id = a.message_id WHERE m.case_id = ?1"
+                                   " ORDER BY a.message_id, a.seq"));
+    st.BindInt(1, id);
+    while (true) {
+      FR_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      auto it = index.find(st.ColumnInt(0));
+      if (it == index.end()) continue;
+      messages[it->second].message.attachments.push_back({st.ColumnText(1), st.ColumnText(2)});
+    }
+  }
+  {
+    FR_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT r.message_id, " FR_SQLITE_REVISION_COLUMNS
+                                                 " FROM message_revisions r JOIN messages m"
+                                                 " ON m.id = r.message_id WHERE m.case_id = ?1"
+                                                 " ORDER BY r.message_id, r.seq"));
+    st.BindInt(1, id);
+    while (true) {
+      FR_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      auto it = index.find(st.ColumnInt(0));
+      if (it == index.end()) continue;
+      FR_ASSIGN_OR_RETURN(ports::Revision r, ReadRevision(st, 1));
+      messages[it->second].revisions.push_back(std::move(r));
+    }
+  }
+  {
+    // The conversations the case's messages are in, and any that currently point at it.
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT " FR_SQLITE_CONVERSATION_COLUMNS
+                                   " FROM conversations v WHERE v.case_id = ?1 OR v.id IN"
+                                   " (SELECT conversation_id FROM messages WHERE case_id = ?1)"
+                                   " ORDER BY v.id"));
+    st.BindInt(1, id);
+    FR_RETURN_IF_ERROR(ReadAll(st, ReadConversation, detail->conversations));
+  }
+  {
+    // The authors of its messages, and the case's customer (who wrote the opening message).
+    FR_ASSIGN_OR_RETURN(
+        Statement st,
+        db.Prepare("SELECT " FR_SQLITE_CUSTOMER_COLUMNS " FROM customers u WHERE u.id IN"
+                   " (SELECT author_customer_id FROM messages WHERE case_id = ?1"
+                   "  UNION SELECT customer_id FROM cases WHERE id = ?1)"
+                   " ORDER BY u.id"));
+    st.BindInt(1, id);
+    FR_RETURN_IF_ERROR(ReadAll(st, ReadCustomer, detail->customers));
+  }
+  return detail;
+}
+
+}  // namespace
+
+template <typename T, typename F>
+Result<T> SqliteStore::WithReadSnapshot(F&& body) {
+  auto reader = readers_->Acquire();
+  SqliteConnection& db = *reader;
+  {
+    FR_ASSIGN_OR_RETURN(Statement begin, db.Prepare("BEGIN"));
+    FR_RETURN_IF_ERROR(begin.Run());
+  }
+  Result<T> result = body(db);
+  // Ends the read transaction in every case, so the connection goes back to the pool clean
+  // and does not pin an old snapshot (which would stop WAL checkpoints).
+  auto end = db.Prepare(result.ok() ? "COMMIT" : "ROLLBACK");
+  Status ended = end.ok() ? end->Run() : end.status();
+  if (!ended.ok() && !db.InAutocommit()) (void)db.Exec("ROLLBACK");
+  if (result.ok() && !ended.ok()) return ended;
+  return result;
+}
+
+Result<ports::CasePage> SqliteStore::ListCases(const ports::CaseFilter& filter,
+                                               const std::optional<ports::CaseCursor>& after,
+                                               int limit) {
+  if (limit < 1) {
+    return Status(Errc::kInvalidArgument, "invalid_limit", "limit must be at least 1");
+  }
+  int variant = (filter.status ? 1 : 0) | (filter.platform ? 2 : 0) | (after ? 4 : 0);
+  auto reader = readers_->Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, reader->Prepare(ListCasesSql(variant)));
+  if (filter.status) st.BindText(1, domain::CaseStatusName(*filter.status));
+  if (filter.platform) st.BindText(2, domain::PlatformName(*filter.platform));
+  if (after) st.BindInt(3, after->last_activity_at).BindInt(4, after->id);
+  // One more than asked for tells whether another page follows.
+  st.BindInt(5, static_cast<std::int64_t>(limit) + 1);
+  ports::CasePage page;
+  FR_RETURN_IF_ERROR(ReadAll(st, ReadCase, page.items));
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    const domain::Case& last = page.items.back();
+    page.next = ports::CaseCursor{.last_activity_at = last.last_activity_at, .id = last.id};
+  }
+  return page;
+}
+
+Result<std::optional<ports::CaseDetail>> SqliteStore::GetCaseDetail(ports::CaseId id) {
+  return WithReadSnapshot<std::optional<ports::CaseDetail>>(
+      [id](SqliteConnection& db) { return ReadCaseDetail(db, id); });
+}
+
+Result<std::optional<ports::StoredMessage>> SqliteStore::GetMessage(domain::Platform platform,
+                                                                    std::string_view external_id) {
+  return WithReadSnapshot<std::optional<ports::StoredMessage>>(
+      [platform, external_id](SqliteConnection& db) {
+        return ReadMessageByExternalId(db, platform, external_id);
+      });
+}
+
+Result<std::int64_t> SqliteStore::CountMessages() {
+  auto reader = readers_->Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, reader->Prepare("SELECT count(*) FROM messages"));
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.ColumnInt(0) : 0;
+}
+
+}  // namespace fr::storage::sqlite

@@ -1,0 +1,60 @@
+// The ports::Store contract suite: one set of GoogleTest cases every Store implementation must
+// pass (storage/sqlite now, storage/postgres later). An implementation instantiates it with a
+// factory for a fresh, empty test database:
+//
+//   INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
+//                            testing::Values(StoreContractParam{"sqlite", &MakeSqliteDatabase}),
+//                            StoreContractParamName);
+//
+// The suite covers the write side through WriteBatch/StoreTxn (dedupe, aliases, revisions,
+// customer upsert, conversations, case lookup, savepoint isolation), the read side (paging,
+// detail, external-id lookup), text and id fidelity, re-opening, and reads concurrent with
+// writes. It uses only the port, never the implementation's tables.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "base/status.h"
+#include "ports/store.h"
+
+namespace fr::contract {
+
+// One test's database. Created empty before each test and destroyed (removed) after it.
+class StoreTestDatabase {
+ public:
+  virtual ~StoreTestDatabase() = default;
+  // Opens a new Store on this database. May be called several times, also while another
+  // store on it is open: every store sees what the others committed.
+  virtual Result<std::unique_ptr<ports::Store>> Open() = 0;
+};
+
+struct StoreContractParam {
+  std::string name;  // a test-name suffix: letters, digits and '_' only
+  std::function<std::unique_ptr<StoreTestDatabase>()> make_database;
+};
+
+// Prints the name only (GoogleTest would dump the bytes).
+void PrintTo(const StoreContractParam& param, std::ostream* os);
+
+// Names instantiated tests after StoreContractParam::name.
+std::string StoreContractParamName(const testing::TestParamInfo<StoreContractParam>& info);
+
+class StoreContractTest : public testing::TestWithParam<StoreContractParam> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Runs `unit` alone in a batch and returns its Status.
+  Status Write(const ports::WriteUnit& unit);
+  Status Write(ports::Store& store, const ports::WriteUnit& unit);
+
+  std::unique_ptr<StoreTestDatabase> database_;
+  std::unique_ptr<ports::Store> store_;  // opened on database_ by SetUp
+};
+
+}  // namespace fr::contract
