@@ -6,7 +6,6 @@
 #include <set>
 #include <sstream>
 
-#define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
 
 namespace fr::server {
@@ -172,15 +171,17 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(std::string_vie
 
 Result<ServerConfig> ParseConfig(std::string_view text, const std::string& source_name,
                                  const EnvLookup& env) {
-  toml::parse_result parsed = toml::parse(text, source_name);
-  if (!parsed) {
-    const toml::parse_error& err = parsed.error();
+  // Debian's toml++ is a compiled library built with exceptions: parse errors are thrown,
+  // and caught here so none crosses the module boundary.
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& err) {
     std::ostringstream msg;
     msg << source_name << ":" << err.source().begin.line << ":" << err.source().begin.column
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  const toml::table& root = parsed.table();
   FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) -> Result<const toml::table*> {
