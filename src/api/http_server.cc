@@ -8,6 +8,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include <array>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -137,9 +138,22 @@ class Session : public std::enable_shared_from_this<Session> {
                       });
   }
 
+  // A lingering close (as nginx does): stop sending, then read and discard what the client
+  // is still sending (a body over the limit) for a short while, so the close does not turn
+  // into a reset that destroys the response before the client has read it.
   void Close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(std::chrono::seconds(2));
+    Discard();
+  }
+
+  void Discard() {
+    stream_.async_read_some(asio::buffer(discard_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->Discard();
+                            });
   }
 
   beast::tcp_stream stream_;
@@ -147,6 +161,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool keep_alive_ = true;
+  std::array<char, 16 * 1024> discard_;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

@@ -68,12 +68,22 @@ Counter* Registry::GetCounter(const std::string& name, const std::string& help,
   return slot.get();
 }
 
+Gauge* Registry::GetGauge(const std::string& name, const std::string& help, const Labels& labels) {
+  std::lock_guard lock(mu_);
+  Family& f = families_[name];
+  f.help = help;
+  f.type = "gauge";
+  auto& slot = f.gauges[RenderLabels(labels)];
+  if (!slot) slot = std::make_unique<Gauge>();
+  return slot.get();
+}
+
 Histogram* Registry::GetHistogram(const std::string& name, const std::string& help,
                                   const std::vector<double>& bounds, const Labels& labels) {
   std::lock_guard lock(mu_);
   Family& f = families_[name];
   f.help = help;
-  f.is_histogram = true;
+  f.type = "histogram";
   auto& slot = f.histograms[RenderLabels(labels)];
   if (!slot) slot = std::make_unique<Histogram>(bounds);
   return slot.get();
@@ -83,9 +93,9 @@ std::string Registry::RenderText() const {
   std::lock_guard lock(mu_);
   std::string out;
   for (const auto& [name, f] : families_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, f.help, name,
-                       f.is_histogram ? "histogram" : "counter");
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, f.help, name, f.type);
     for (const auto& [key, c] : f.counters) out += fmt::format("{}{} {}\n", name, key, c->Value());
+    for (const auto& [key, g] : f.gauges) out += fmt::format("{}{} {}\n", name, key, g->Value());
     for (const auto& [key, h] : f.histograms) {
       std::string inner = InnerLabels(key);
       std::string sep = inner.empty() ? "" : ",";

@@ -29,6 +29,16 @@ class Counter {
   std::atomic<std::uint64_t> value_{0};
 };
 
+// A value that goes up and down (queue lengths).
+class Gauge {
+ public:
+  void Set(std::int64_t v) { value_.store(v, std::memory_order_relaxed); }
+  std::int64_t Value() const { return value_.load(std::memory_order_relaxed); }
+
+ private:
+  std::atomic<std::int64_t> value_{0};
+};
+
 class Histogram {
  public:
   // `bounds` are the inclusive upper bounds of the buckets, ascending; +Inf is implicit.
@@ -51,6 +61,8 @@ class Registry {
  public:
   // Returns the counter `name{labels}`, creating it (and its family with `help`) on first use.
   Counter* GetCounter(const std::string& name, const std::string& help, const Labels& labels = {});
+  // Same for a gauge.
+  Gauge* GetGauge(const std::string& name, const std::string& help, const Labels& labels = {});
   // Same for a histogram; `bounds` are used only when the series is created.
   Histogram* GetHistogram(const std::string& name, const std::string& help,
                           const std::vector<double>& bounds, const Labels& labels = {});
@@ -60,8 +72,9 @@ class Registry {
  private:
   struct Family {
     std::string help;
-    bool is_histogram = false;
+    std::string type = "counter";  // "counter", "gauge" or "histogram"
     std::map<std::string, std::unique_ptr<Counter>> counters;      // key: rendered labels
+    std::map<std::string, std::unique_ptr<Gauge>> gauges;          // key: rendered labels
     std::map<std::string, std::unique_ptr<Histogram>> histograms;  // key: rendered labels
   };
   mutable std::mutex mu_;

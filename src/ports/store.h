@@ -121,20 +121,46 @@ class StoreTxn {
   virtual Result<CaseId> InsertCase(const domain::Case& c) = 0;
   // Overwrites the case with id c.id.
   virtual Status UpdateCase(const domain::Case& c) = 0;
+
+  // Records that every delivery with id <= `delivery_id` has been threaded (see
+  // Store::ThreadedThrough). Committed atomically with the threading work.
+  virtual Status SetThreadedThrough(std::int64_t delivery_id) = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
 using WriteUnit = std::function<Status(StoreTxn&)>;
 
+// How durable a WriteBatch must be when it returns.
+enum class Durability {
+  kSynced,    // on stable storage: survives a power loss (acknowledged deliveries)
+  kDeferred,  // survives a process crash, and reaches stable storage with the next synced
+              // commit or checkpoint; may roll back on power loss (work that can be redone
+              // from synced data, like threading stored deliveries)
+};
+
+// A raw delivery as stored by the append stage.
+struct StoredDelivery {
+  std::int64_t id = 0;
+  std::string channel;
+  UnixMillis received_at = 0;
+  std::string body;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
-  // Runs each unit in its own savepoint of one transaction, then commits durably (the commit
-  // has reached stable storage when this returns). Returns one Status per unit: a unit that
-  // failed was rolled back alone and reports its error; if the commit itself fails, every
-  // unit reports kUnavailable and nothing was stored.
-  virtual std::vector<Status> WriteBatch(std::span<const WriteUnit> units) = 0;
+  // Runs each unit in its own savepoint of one transaction, then commits with `durability`
+  // (kSynced: the commit has reached stable storage when this returns). Returns one Status
+  // per unit: a unit that failed was rolled back alone and reports its error; if the commit
+  // itself fails, every unit reports kUnavailable and nothing was stored.
+  virtual std::vector<Status> WriteBatch(std::span<const WriteUnit> units,
+                                         Durability durability = Durability::kSynced) = 0;
+
+  // The id of the newest delivery whose events have all been threaded (0 if none).
+  virtual Result<std::int64_t> ThreadedThrough() = 0;
+  // Up to `limit` stored deliveries with id > `after_id`, oldest first (for recovery).
+  virtual Result<std::vector<StoredDelivery>> DeliveriesAfter(std::int64_t after_id, int limit) = 0;
 
   // Cases matching `filter`, latest activity first, `limit` at most, after `after`.
   virtual Result<CasePage> ListCases(const CaseFilter& filter,

@@ -53,6 +53,10 @@ class WebhookChannel {
   // ...). Nothing is stored by this call.
   virtual Result<domain::ParsedDelivery> Receive(const HttpHeaders& headers,
                                                  std::string_view raw_body) const = 0;
+
+  // Parses a body that Receive verified before it was stored (no signature check): used to
+  // thread stored deliveries again after a crash. Same errors as Receive's parse errors.
+  virtual Result<domain::ParsedDelivery> ParseStored(std::string_view raw_body) const = 0;
 };
 
 }  // namespace fr::ports

@@ -54,9 +54,19 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   std::vector<const ports::WebhookChannel*> channel_ptrs;
   for (const auto& c : parts->channels) channel_ptrs.push_back(c.get());
 
+  // Recovery re-parses stored deliveries with the channel that received them.
+  engine::DeliveryParser reparse = [channels = channel_ptrs](std::string_view name,
+                                                             std::string_view body)
+      -> Result<domain::ParsedDelivery> {
+    for (const ports::WebhookChannel* c : channels) {
+      if (c->name() == name) return c->ParseStored(body);
+    }
+    return Status(Errc::kInvalidArgument, "unknown_channel",
+                  "no configured channel named " + std::string(name));
+  };
   parts->ingestor = std::make_unique<engine::Ingestor>(*parts->store, parts->clock, parts->metrics,
-                                                       config.ingest);
-  parts->ingestor->Start();
+                                                       config.ingest, std::move(reparse));
+  FR_RETURN_IF_ERROR(parts->ingestor->Start());
 
   api::AddOpsRoutes(parts->router, *parts->store, *parts->ingestor, parts->metrics);
   api::AddWebhookRoutes(parts->router, channel_ptrs, *parts->ingestor, parts->metrics);

@@ -80,21 +80,35 @@ HttpResult PostMeta(std::uint16_t port, const std::string& body) {
                                                    {"content-type", "application/json"}}, body);
 }
 
+double Metric(std::uint16_t port, const std::string& name, const std::string& label_part = "");
+
+// Deliveries are threaded into cases just after they are acknowledged: wait for that.
+void WaitForThreading(std::uint16_t port) {
+  for (int i = 0; i < 500; ++i) {
+    if (Metric(port, "feedroom_ingest_backlog") == 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ADD_FAILURE() << "the threading backlog did not drain";
+}
+
 json::value GetJson(std::uint16_t port, const std::string& target) {
+  WaitForThreading(port);
   HttpResult r = HttpCall(port, "GET", target);
   EXPECT_EQ(r.status, 200) << target << " " << r.body;
   return json::parse(r.body);
 }
 
 // The value of `name` in the Prometheus text, summed over every series with `label_part`.
-double Metric(std::uint16_t port, const std::string& name, const std::string& label_part = "") {
+double Metric(std::uint16_t port, const std::string& name, const std::string& label_part) {
   std::string text = HttpCall(port, "GET", "/metrics").body;
   double total = 0;
   size_t pos = 0;
   while ((pos = text.find(name, pos)) != std::string::npos) {
     size_t eol = text.find('\n', pos);
+    bool line_start = pos == 0 || text[pos - 1] == '\n';  // not inside a # HELP line
     std::string line = text.substr(pos, eol - pos);
     pos = eol;
+    if (!line_start) continue;
     if (line.rfind(name + "{", 0) != 0 && line.rfind(name + " ", 0) != 0) continue;
     if (!label_part.empty() && line.find(label_part) == std::string::npos) continue;
     total += std::stod(line.substr(line.rfind(' ') + 1));
@@ -161,6 +175,7 @@ TEST_F(ServeTest, XMentionIsStoredOnceThreadedAndReadable) {
   EXPECT_EQ(messages[1].at("is_outbound").as_bool(), true);
   EXPECT_EQ(messages[2].at("external_id").as_string(), "1924465506158879002");
   EXPECT_EQ(detail.at("message_count").as_int64(), 3);
+  WaitForThreading(server.port());
   EXPECT_EQ(Metric(server.port(), "feedroom_ingest_events_total", "outcome=\"duplicate\""), 1);
 }
 
@@ -227,6 +242,7 @@ TEST_F(ServeTest, ForgedAndMalformedDeliveriesAreRefusedAndNothingIsStored) {
   std::string huge(2 << 20, 'a');
   EXPECT_EQ(PostX(server.port(), huge).status, 413);
 
+  WaitForThreading(server.port());
   EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/messages/x/8001").status, 404);
   EXPECT_EQ(GetJson(server.port(), "/api/v1/cases").at("items").as_array().size(), 0u);
   EXPECT_EQ(Metric(server.port(), "feedroom_webhooks_rejected_total", "reason=\"bad_signature\""), 1);

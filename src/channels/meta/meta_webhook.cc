@@ -81,4 +81,8 @@ Result<domain::ParsedDelivery> MetaWebhookChannel::Receive(const ports::HttpHead
   return ParseMetaDelivery(raw_body, config_);
 }
 
+Result<domain::ParsedDelivery> MetaWebhookChannel::ParseStored(std::string_view raw_body) const {
+  return ParseMetaDelivery(raw_body, config_);
+}
+
 }  // namespace fr::channels::meta

@@ -39,6 +39,8 @@ class MetaWebhookChannel final : public ports::WebhookChannel {
   // then returns ParseMetaDelivery(raw_body). Errors: those of both.
   Result<domain::ParsedDelivery> Receive(const ports::HttpHeaders& headers,
                                          std::string_view raw_body) const override;
+  // ParseMetaDelivery(raw_body) for a body verified before it was stored.
+  Result<domain::ParsedDelivery> ParseStored(std::string_view raw_body) const override;
 
  private:
   const MetaConfig config_;

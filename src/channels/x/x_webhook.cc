@@ -58,4 +58,8 @@ Result<domain::ParsedDelivery> XWebhookChannel::Receive(const ports::HttpHeaders
   return ParseAccountActivity(raw_body, config_);
 }
 
+Result<domain::ParsedDelivery> XWebhookChannel::ParseStored(std::string_view raw_body) const {
+  return ParseAccountActivity(raw_body, config_);
+}
+
 }  // namespace fr::channels::x

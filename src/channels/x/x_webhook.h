@@ -37,6 +37,8 @@ class XWebhookChannel final : public ports::WebhookChannel {
   // "invalid_utf8", "missing_field", "unknown_account").
   Result<domain::ParsedDelivery> Receive(const ports::HttpHeaders& headers,
                                          std::string_view raw_body) const override;
+  // ParseAccountActivity(raw_body) for a body verified before it was stored.
+  Result<domain::ParsedDelivery> ParseStored(std::string_view raw_body) const override;
 
   const XConfig& config() const { return config_; }
 

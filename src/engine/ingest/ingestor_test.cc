@@ -26,11 +26,22 @@ domain::ParsedDelivery OneTweet(const std::string& id, const std::string& author
   return d;
 }
 
+// For tests that never recover anything.
+DeliveryParser NoReparse() {
+  return [](std::string_view, std::string_view) -> Result<domain::ParsedDelivery> {
+    return Status(Errc::kInternal, "unexpected", "nothing should be re-parsed");
+  };
+}
+
 // A Store whose writes always fail, as a full or broken disk would.
 class FailingStore final : public ports::Store {
  public:
-  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units) override {
+  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units, ports::Durability) override {
     return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "disk full"));
+  }
+  Result<std::int64_t> ThreadedThrough() override { return 0; }
+  Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t, int) override {
+    return std::vector<ports::StoredDelivery>();
   }
   Result<ports::CasePage> ListCases(const ports::CaseFilter&, const std::optional<ports::CaseCursor>&,
                                     int) override {
@@ -69,8 +80,8 @@ class IngestorTest : public ::testing::Test {
 };
 
 TEST_F(IngestorTest, ConcurrentSubmissionsAreGroupCommittedAndEachAcknowledgedOnce) {
-  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
-  ingestor.Start();
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, NoReparse());
+  ASSERT_TRUE(ingestor.Start().ok());
   constexpr int kThreads = 8, kPerThread = 100;
   std::atomic<int> ok{0}, failed{0};
   std::vector<std::thread> threads;
@@ -98,8 +109,8 @@ TEST_F(IngestorTest, ConcurrentSubmissionsAreGroupCommittedAndEachAcknowledgedOn
 }
 
 TEST_F(IngestorTest, StopWritesEverythingQueuedThenRefusesNewWork) {
-  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
-  ingestor.Start();
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, NoReparse());
+  ASSERT_TRUE(ingestor.Start().ok());
   std::atomic<int> ok{0};
   for (int i = 0; i < 500; ++i) {
     ingestor.Submit("x", "{}", OneTweet(std::to_string(i), "c"), [&ok](const Status& s) {
@@ -118,8 +129,8 @@ TEST_F(IngestorTest, StopWritesEverythingQueuedThenRefusesNewWork) {
 }
 
 TEST_F(IngestorTest, DeliveriesWithoutEventsAreAcknowledgedWithoutAWrite) {
-  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{});
-  ingestor.Start();
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, NoReparse());
+  ASSERT_TRUE(ingestor.Start().ok());
   Status result(Errc::kInternal, "unset", "");
   domain::ParsedDelivery only_skipped;
   only_skipped.skipped.push_back("favorite_events");
@@ -131,14 +142,68 @@ TEST_F(IngestorTest, DeliveriesWithoutEventsAreAcknowledgedWithoutAWrite) {
 
 TEST_F(IngestorTest, StoreFailuresReachTheCallbackSoThePlatformRetries) {
   FailingStore failing;
-  Ingestor ingestor(failing, clock_, metrics_, IngestOptions{});
-  ingestor.Start();
+  Ingestor ingestor(failing, clock_, metrics_, IngestOptions{}, NoReparse());
+  ASSERT_TRUE(ingestor.Start().ok());
   std::promise<Status> done;
   ingestor.Submit("x", "{}", OneTweet("1", "c"), [&done](const Status& s) { done.set_value(s); });
   Status s = done.get_future().get();
   EXPECT_EQ(s.code(), Errc::kUnavailable);
   ingestor.Stop();
   EXPECT_EQ(metrics_.GetCounter("feedroom_ingest_write_failures_total", "")->Value(), 1u);
+}
+
+TEST_F(IngestorTest, StartThreadsDeliveriesThatWereStoredButNotThreaded) {
+  // As after a crash between the acknowledgement and the threading: raw deliveries only.
+  std::vector<ports::WriteUnit> units;
+  for (const char* body : {"first", "second"}) {
+    units.push_back([body](ports::StoreTxn& txn) -> Status {
+      return txn.InsertDelivery("x", 1763800000000, body).status();
+    });
+  }
+  for (const Status& s : store_->WriteBatch(units)) ASSERT_TRUE(s.ok());
+  ASSERT_EQ(store_->ThreadedThrough().value(), 0);
+
+  std::vector<std::string> reparsed;
+  DeliveryParser reparse = [&reparsed](std::string_view channel, std::string_view body)
+      -> Result<domain::ParsedDelivery> {
+    EXPECT_EQ(channel, "x");
+    reparsed.emplace_back(body);
+    return OneTweet(std::string(body), "dana");
+  };
+  {
+    Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, reparse);
+    ASSERT_TRUE(ingestor.Start().ok());
+    ingestor.Stop();
+  }
+  EXPECT_EQ(reparsed, (std::vector<std::string>{"first", "second"}));
+  EXPECT_EQ(store_->CountMessages().value(), 2);
+  EXPECT_TRUE(store_->GetMessage(domain::Platform::kX, "second").value().has_value());
+  EXPECT_GT(store_->ThreadedThrough().value(), 0);
+
+  // A second start finds nothing left to recover.
+  Ingestor again(*store_, clock_, metrics_, IngestOptions{}, reparse);
+  ASSERT_TRUE(again.Start().ok());
+  again.Stop();
+  EXPECT_EQ(reparsed.size(), 2u);
+}
+
+TEST_F(IngestorTest, BacklogBeyondTheHighWaterMarkIsThreadedWhileAppending) {
+  IngestOptions options;
+  options.max_batch = 4;
+  options.thread_batch = 4;
+  options.backlog_high_water = 8;
+  Ingestor ingestor(*store_, clock_, metrics_, options, NoReparse());
+  ASSERT_TRUE(ingestor.Start().ok());
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 400; ++i) {
+    ingestor.Submit("x", "{}", OneTweet(std::to_string(i), "c" + std::to_string(i % 7)),
+                    [&ok](const Status& s) { ok += s.ok(); });
+  }
+  ingestor.Stop();
+  EXPECT_EQ(ok.load(), 400);
+  EXPECT_EQ(store_->CountMessages().value(), 400);
+  EXPECT_EQ(metrics_.GetGauge("feedroom_ingest_backlog", "")->Value(), 0);
+  EXPECT_GT(metrics_.GetHistogram("feedroom_thread_batch_size", "", {})->Count(), 0u);
 }
 
 }  // namespace

@@ -202,4 +202,28 @@ Result<std::int64_t> SqliteStore::CountMessages() {
   return row ? st.ColumnInt(0) : 0;
 }
 
+Result<std::int64_t> SqliteStore::ThreadedThrough() {
+  auto reader = readers_->Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      reader->Prepare("SELECT threaded_through FROM ingest_progress WHERE id = 1"));
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.ColumnInt(0) : 0;
+}
+
+Result<std::vector<ports::StoredDelivery>> SqliteStore::DeliveriesAfter(std::int64_t after_id,
+                                                                        int limit) {
+  auto reader = readers_->Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      reader->Prepare("SELECT id, channel, received_at, body FROM deliveries "
+                                      "WHERE id > ?1 ORDER BY id LIMIT ?2"));
+  st.BindInt(1, after_id).BindInt(2, limit);
+  std::vector<ports::StoredDelivery> out;
+  for (;;) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.ColumnInt(0), st.ColumnText(1), st.ColumnInt(2), st.ColumnText(3)});
+  }
+  return out;
+}
+
 }  // namespace fr::storage::sqlite

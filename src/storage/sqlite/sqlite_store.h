@@ -45,7 +45,11 @@ class SqliteStore final : public ports::Store {
   ~SqliteStore() override;
 
   // ports::Store
-  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units) override;
+  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units,
+                                 ports::Durability durability = ports::Durability::kSynced) override;
+  Result<std::int64_t> ThreadedThrough() override;
+  Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t after_id,
+                                                             int limit) override;
   Result<ports::CasePage> ListCases(const ports::CaseFilter& filter,
                                     const std::optional<ports::CaseCursor>& after,
                                     int limit) override;
@@ -67,7 +71,9 @@ class SqliteStore final : public ports::Store {
   template <typename T, typename F>
   Result<T> WithReadSnapshot(F&& body);
 
-  std::mutex write_mu_;  // held for the whole of WriteBatch; guards writer_
+  std::mutex write_mu_;  // held for the whole of WriteBatch; guards writer_, synced_
+  // The writer's current PRAGMA synchronous: true for FULL, false for NORMAL.
+  bool synced_ = true;
   // Declared before readers_ so it is closed last: the last connection to close checkpoints
   // the WAL back into the database file.
   std::unique_ptr<SqliteConnection> writer_;

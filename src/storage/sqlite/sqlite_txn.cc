@@ -365,4 +365,11 @@ Status SqliteTxn::UpdateCase(const domain::Case& c) {
   return Status::Ok();
 }
 
+Status SqliteTxn::SetThreadedThrough(std::int64_t delivery_id) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("UPDATE ingest_progress SET threaded_through = ?1 WHERE id = 1"));
+  st.BindInt(1, delivery_id);
+  return st.Run();
+}
+
 }  // namespace fr::storage::sqlite

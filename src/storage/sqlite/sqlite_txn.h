@@ -51,6 +51,7 @@ class SqliteTxn final : public ports::StoreTxn {
                                                                UnixMillis since) override;
   Result<ports::CaseId> InsertCase(const domain::Case& c) override;
   Status UpdateCase(const domain::Case& c) override;
+  Status SetThreadedThrough(std::int64_t delivery_id) override;
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
