@@ -157,6 +157,8 @@ class Store {
   virtual std::vector<Status> WriteBatch(std::span<const WriteUnit> units,
                                          Durability durability = Durability::kSynced) = 0;
 
+  // The id of the newest stored delivery (0 if none).
+  virtual Result<std::int64_t> LastDeliveryId() = 0;
   // The id of the newest delivery whose events have all been threaded (0 if none).
   virtual Result<std::int64_t> ThreadedThrough() = 0;
   // Up to `limit` stored deliveries with id > `after_id`, oldest first (for recovery).

@@ -82,7 +82,8 @@ Status ParseServer(const toml::table& t, ServerConfig& c) {
 }
 
 Status ParseIngest(const toml::table& t, ServerConfig& c) {
-  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "ingest.", {"reopen", "link_window_hours", "max_batch"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(
+      t, "ingest.", {"reopen", "link_window_hours", "max_batch", "thread_batch", "memory_backlog"}));
   FR_ASSIGN_OR_RETURN(std::string reopen, OptionalString(t, "ingest.", "reopen", "reopen"));
   if (reopen == "reopen") c.ingest.threading.reopen_policy = domain::ReopenPolicy::kReopen;
   else if (reopen == "new_case") c.ingest.threading.reopen_policy = domain::ReopenPolicy::kNewCase;
@@ -91,6 +92,11 @@ Status ParseIngest(const toml::table& t, ServerConfig& c) {
   c.ingest.threading.link_window_ms = hours * 3600 * 1000;
   FR_ASSIGN_OR_RETURN(std::int64_t batch, OptionalInt(t, "ingest.", "max_batch", 512, 1, 10000));
   c.ingest.max_batch = static_cast<size_t>(batch);
+  FR_ASSIGN_OR_RETURN(std::int64_t thread_batch, OptionalInt(t, "ingest.", "thread_batch", 512, 1, 100000));
+  c.ingest.thread_batch = static_cast<size_t>(thread_batch);
+  FR_ASSIGN_OR_RETURN(std::int64_t memory_backlog,
+                      OptionalInt(t, "ingest.", "memory_backlog", 20000, 0, 10000000));
+  c.ingest.memory_backlog = static_cast<size_t>(memory_backlog);
   return Status::Ok();
 }
 

@@ -301,6 +301,7 @@ void RestartMidStream(const std::string& config, const std::string& data, int si
   ASSERT_GT(acked.size(), 0u);
   ASSERT_LT(acked.size(), static_cast<size_t>(kTotal));
   ServerProcess again(config, data);
+  WaitForThreading(again.port());  // acknowledged before the stop, threaded after the start
   for (int i : acked) {
     EXPECT_EQ(HttpCall(again.port(), "GET", "/api/v1/messages/x/" + std::to_string(1000000 + i)).status, 200)
         << "acknowledged message " << i << " was lost";

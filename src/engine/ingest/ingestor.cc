@@ -1,6 +1,5 @@
 #include "engine/ingest/ingestor.h"
 
-#include <chrono>
 #include <vector>
 
 #include "base/log.h"
@@ -24,8 +23,12 @@ Ingestor::Ingestor(ports::Store& store, const Clock& clock, metrics::Registry& m
   thread_batch_size_ = metrics.GetHistogram("feedroom_thread_batch_size",
                                             "Deliveries threaded per deferred store commit.",
                                             {1, 4, 16, 64, 256, 1024});
-  backlog_gauge_ = metrics.GetGauge("feedroom_ingest_backlog",
-                                    "Deliveries acknowledged but not yet threaded into cases.");
+  thread_lag_ = metrics.GetHistogram(
+      "feedroom_threading_lag_seconds",
+      "Time from a delivery's append until its messages are threaded into cases.",
+      {0.005, 0.025, 0.1, 0.5, 1, 5, 30, 120, 600});
+  backlog_gauge_ = metrics.GetGauge(
+      "feedroom_ingest_backlog", "Deliveries acknowledged but not yet threaded into cases.");
   for (ApplyOutcome o : {ApplyOutcome::kStored, ApplyOutcome::kDuplicate, ApplyOutcome::kRevised,
                          ApplyOutcome::kOrphan}) {
     outcome_[static_cast<int>(o)] = metrics.GetCounter(
@@ -46,29 +49,15 @@ Status Ingestor::Start() {
     std::lock_guard lock(mu_);
     if (accepting_ || writer_.joinable()) return Status::Ok();
   }
-  // Recovery: deliveries acknowledged before a crash but not threaded.
-  FR_ASSIGN_OR_RETURN(std::int64_t done, store_.ThreadedThrough());
-  std::int64_t recovered = 0;
-  for (;;) {
-    FR_ASSIGN_OR_RETURN(auto stored, store_.DeliveriesAfter(done, static_cast<int>(options_.thread_batch)));
-    if (stored.empty()) break;
-    for (auto& d : stored) {
-      Result<domain::ParsedDelivery> parsed = reparse_(d.channel, d.body);
-      if (!parsed.ok()) {
-        thread_failures_->Add();
-        FR_LOG(kError, "ingest", "stored delivery {} cannot be parsed again: {}", d.id,
-               parsed.status().ToString());
-        parsed = domain::ParsedDelivery{};
-      }
-      backlog_.push_back({d.id, d.received_at, std::move(parsed).value()});
-      done = d.id;
-    }
-    recovered += static_cast<std::int64_t>(stored.size());
-    while (!backlog_.empty()) {
-      if (!ThreadBatch()) return Status(Errc::kUnavailable, "store_unavailable", "recovery failed");
-    }
+  FR_ASSIGN_OR_RETURN(threaded_through_, store_.ThreadedThrough());
+  FR_ASSIGN_OR_RETURN(appended_through_, store_.LastDeliveryId());
+  spilled_ = appended_through_ > threaded_through_;
+  if (spilled_) {
+    FR_LOG(kInfo, "ingest", "resuming threading after delivery {} (newest is {})",
+           threaded_through_, appended_through_);
   }
-  if (recovered > 0) FR_LOG(kInfo, "ingest", "recovered {} unthreaded deliveries", recovered);
+  UpdateBacklogGauge();
+  last_thread_batch_ = std::chrono::steady_clock::now();
 
   std::lock_guard lock(mu_);
   accepting_ = true;
@@ -77,11 +66,12 @@ Status Ingestor::Start() {
   return Status::Ok();
 }
 
-void Ingestor::Stop() {
+void Ingestor::Stop(StopMode mode) {
   {
     std::lock_guard lock(mu_);
     accepting_ = false;
     stopping_ = true;
+    stop_mode_ = mode;
   }
   cv_.notify_all();
   if (writer_.joinable()) writer_.join();
@@ -115,33 +105,36 @@ void Ingestor::Submit(std::string channel, std::string raw_body, domain::ParsedD
 void Ingestor::WriterLoop() {
   std::deque<Pending> batch;
   for (;;) {
-    bool more_queued = false;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return !queue_.empty() || !backlog_.empty() || stopping_; });
-      if (queue_.empty() && backlog_.empty()) return;  // stopping, and all work is done
+      cv_.wait(lock, [this] { return !queue_.empty() || stopping_ || HasThreadingWork(); });
+      if (stopping_ && queue_.empty() &&
+          (stop_mode_ == StopMode::kLeaveBacklog || !HasThreadingWork())) {
+        return;
+      }
       while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
-      more_queued = !queue_.empty();
     }
     if (!batch.empty()) {
       AppendBatch(batch);
       batch.clear();
-      std::lock_guard lock(mu_);
-      more_queued = !queue_.empty();
-    }
-    // Thread when nothing waits to be acknowledged, or when the backlog is too long.
-    if (!backlog_.empty() && (!more_queued || backlog_.size() > options_.backlog_high_water)) {
-      if (!ThreadBatch()) {
-        // The backlog is durable: on shutdown leave it to the next start's recovery.
-        {
-          std::lock_guard lock(mu_);
-          if (stopping_ && queue_.empty()) return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      // Acknowledgements first, unless threading has waited too long.
+      if (std::chrono::steady_clock::now() - last_thread_batch_ < options_.thread_interval) {
+        continue;
       }
+    } else {
+      // Nothing to append: give the clients just acknowledged a moment to send more.
+      std::unique_lock lock(mu_);
+      if (!stopping_ && cv_.wait_for(lock, options_.linger, [this] { return !queue_.empty() || stopping_; })) {
+        continue;
+      }
+    }
+    if (HasThreadingWork() && !ThreadBatch()) {
+      std::unique_lock lock(mu_);
+      if (stopping_) return;  // the backlog is durable: the next Start resumes it
+      cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; });
     }
   }
 }
@@ -162,29 +155,67 @@ void Ingestor::AppendBatch(std::deque<Pending>& batch) {
 
   UnixMillis done_at = clock_.NowMillis();
   for (size_t i = 0; i < batch.size(); ++i) {
-    const Status& s = results[i];
-    if (s.ok()) {
-      latency_->Observe(static_cast<double>(done_at - batch[i].submitted_at) / 1000.0);
-      backlog_.push_back({ids[i], now, std::move(batch[i].delivery)});
-    } else {
+    if (!results[i].ok()) {
       write_failures_->Add();
       FR_LOG(kError, "ingest", "delivery append failed channel={} error={}", batch[i].channel,
-             s.ToString());
+             results[i].ToString());
+      continue;
+    }
+    latency_->Observe(static_cast<double>(done_at - batch[i].submitted_at) / 1000.0);
+    appended_through_ = std::max(appended_through_, ids[i]);
+    // Keep order: once one delivery waits in the store only, all later ones do too.
+    if (!spilled_ && backlog_.size() < options_.memory_backlog) {
+      backlog_.push_back({ids[i], now, std::move(batch[i].delivery)});
+    } else {
+      spilled_ = true;
     }
   }
   // Before the callbacks: once a client sees its 200, the backlog already counts it.
-  backlog_gauge_->Set(static_cast<std::int64_t>(backlog_.size()));
+  UpdateBacklogGauge();
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done(results[i]);
 }
 
+Status Ingestor::LoadSpilled(std::deque<Appended>& work) {
+  FR_ASSIGN_OR_RETURN(auto stored, store_.DeliveriesAfter(threaded_through_,
+                                                          static_cast<int>(options_.thread_batch)));
+  for (auto& d : stored) {
+    Result<domain::ParsedDelivery> parsed = reparse_(d.channel, d.body);
+    if (!parsed.ok()) {
+      thread_failures_->Add();
+      FR_LOG(kError, "ingest", "stored delivery {} cannot be parsed again: {}", d.id,
+             parsed.status().ToString());
+      parsed = domain::ParsedDelivery{};
+    }
+    work.push_back({d.id, d.received_at, std::move(parsed).value()});
+  }
+  return Status::Ok();
+}
+
 bool Ingestor::ThreadBatch() {
-  size_t n = std::min(backlog_.size(), options_.thread_batch);
+  last_thread_batch_ = std::chrono::steady_clock::now();
+  // The oldest unthreaded deliveries are in memory, or, if memory holds none, in the store.
+  std::deque<Appended> loaded;
+  bool from_memory = !backlog_.empty();
+  if (!from_memory) {
+    if (Status s = LoadSpilled(loaded); !s.ok()) {
+      FR_LOG(kError, "ingest", "cannot read stored deliveries: {}", s.ToString());
+      return false;
+    }
+    if (loaded.empty()) {  // caught up with the store
+      spilled_ = false;
+      UpdateBacklogGauge();
+      return true;
+    }
+  }
+  std::deque<Appended>& source = from_memory ? backlog_ : loaded;
+  size_t n = std::min(source.size(), options_.thread_batch);
+
   std::vector<std::vector<ApplyOutcome>> outcomes(n);
   std::vector<ports::WriteUnit> units;
   units.reserve(n + 1);
   for (size_t i = 0; i < n; ++i) {
-    units.push_back([this, &outcomes, i](ports::StoreTxn& txn) -> Status {
-      const Appended& a = backlog_[i];
+    units.push_back([this, &source, &outcomes, i](ports::StoreTxn& txn) -> Status {
+      const Appended& a = source[i];
       outcomes[i].clear();
       for (const auto& event : a.delivery.events) {
         FR_ASSIGN_OR_RETURN(ApplyOutcome o,
@@ -194,29 +225,37 @@ bool Ingestor::ThreadBatch() {
       return Status::Ok();
     });
   }
-  std::int64_t last_id = backlog_[n - 1].delivery_id;
+  std::int64_t last_id = source[n - 1].delivery_id;
   units.push_back([last_id](ports::StoreTxn& txn) { return txn.SetThreadedThrough(last_id); });
 
   std::vector<Status> results = store_.WriteBatch(units, ports::Durability::kDeferred);
   if (!results.back().ok()) {
-    // The cursor unit failed, so the commit did not happen or will be redone: retry later.
+    // Not committed (or the cursor did not move): the same deliveries come again next time.
     FR_LOG(kError, "ingest", "threading batch failed: {}", results.back().ToString());
     return false;
   }
   thread_batch_size_->Observe(static_cast<double>(n));
+  UnixMillis now = clock_.NowMillis();
   for (size_t i = 0; i < n; ++i) {
+    thread_lag_->Observe(static_cast<double>(now - source[i].received_at) / 1000.0);
     if (results[i].ok()) {
       for (ApplyOutcome o : outcomes[i]) outcome_[static_cast<int>(o)]->Add();
     } else {
-      // A deterministic failure for this delivery alone; its raw bytes stay stored.
+      // A failure of this delivery alone (it was rolled back); its raw bytes stay stored.
       thread_failures_->Add();
-      FR_LOG(kError, "ingest", "delivery {} could not be threaded: {}", backlog_[i].delivery_id,
+      FR_LOG(kError, "ingest", "delivery {} could not be threaded: {}", source[i].delivery_id,
              results[i].ToString());
     }
   }
-  backlog_.erase(backlog_.begin(), backlog_.begin() + static_cast<long>(n));
-  backlog_gauge_->Set(static_cast<std::int64_t>(backlog_.size()));
+  threaded_through_ = last_id;
+  if (from_memory) backlog_.erase(backlog_.begin(), backlog_.begin() + static_cast<long>(n));
+  UpdateBacklogGauge();
   return true;
+}
+
+void Ingestor::UpdateBacklogGauge() {
+  // Ids are the store's rowids, so the difference counts the unthreaded deliveries.
+  backlog_gauge_->Set(appended_through_ - threaded_through_);
 }
 
 }  // namespace fr::engine

@@ -5,19 +5,21 @@
 //    queued deliveries in one synced transaction (group commit), then runs each delivery's
 //    callback. Callers acknowledge the platform (HTTP 200) from that callback and never
 //    before: an acknowledged delivery is on stable storage.
-// 2. Thread. Appended deliveries are threaded (dedupe, conversation, case) in larger batches
-//    of deferred durability, together with the store's threaded-through cursor. After a crash
-//    Start() threads every stored delivery above the cursor again from its raw bytes; the
-//    threader is idempotent, so nothing is lost or stored twice.
+// 2. Thread. Appended deliveries are threaded (dedupe, conversation, case) in order, in
+//    batches of deferred durability that also move the store's threaded-through cursor. The
+//    threader is idempotent, so after a crash everything above the cursor is threaded again
+//    from the stored bytes: nothing is lost or stored twice.
 //
-// Appends take priority so acknowledgements stay fast during bursts; when the threading
-// backlog passes options.backlog_high_water, every append batch is followed by a threading
-// batch, which slows acknowledgements down to the threading rate (backpressure).
+// Appends come first, so acknowledgements stay fast in a burst; threading runs whenever
+// submissions pause for options.linger, and at least every options.thread_interval. Parsed
+// deliveries wait in memory up to options.memory_backlog; beyond that they are re-read from
+// the store when their turn comes, so a long burst costs disk, not memory.
 //
 // Thread safety: Submit may be called from any thread. Callbacks run on the writer thread and
 // must not block; they typically post the HTTP response back to the connection's executor.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -36,9 +38,11 @@
 namespace fr::engine {
 
 struct IngestOptions {
-  size_t max_batch = 512;            // most deliveries appended per synced commit
-  size_t thread_batch = 512;         // most deliveries threaded per deferred commit
-  size_t backlog_high_water = 20000;  // appended but unthreaded deliveries before backpressure
+  size_t max_batch = 512;       // most deliveries appended per synced commit
+  size_t thread_batch = 512;    // most deliveries threaded per deferred commit
+  size_t memory_backlog = 20000;  // parsed deliveries kept in memory awaiting threading
+  std::chrono::microseconds linger{1000};       // a pause this long lets threading run
+  std::chrono::milliseconds thread_interval{50};  // threading runs at least this often
   ThreadingOptions threading;
 };
 
@@ -50,8 +54,8 @@ class Ingestor {
  public:
   using Callback = std::function<void(const Status&)>;
 
-  // `store`, `clock` and `metrics` must outlive the Ingestor. `reparse` is used by Start() to
-  // recover deliveries that were appended but not threaded before a crash.
+  // `store`, `clock` and `metrics` must outlive the Ingestor. `reparse` re-parses deliveries
+  // that are threaded from the store (after a crash, or beyond options.memory_backlog).
   Ingestor(ports::Store& store, const Clock& clock, metrics::Registry& metrics,
            IngestOptions options, DeliveryParser reparse);
   // Stops (see Stop) if still running.
@@ -60,12 +64,18 @@ class Ingestor {
   Ingestor(const Ingestor&) = delete;
   Ingestor& operator=(const Ingestor&) = delete;
 
-  // Threads every stored delivery above the store's threaded-through cursor, then starts the
-  // writer thread. Errors: the store's (kUnavailable) when it cannot be read or written.
+  // Reads the store's cursors (stored deliveries above the threaded-through cursor are
+  // threaded first) and starts the writer thread. Errors: the store's, when it cannot be read.
   Status Start();
-  // Refuses new submissions, appends everything already queued (running its callbacks),
-  // threads the whole backlog, and joins the writer. Idempotent.
-  void Stop();
+
+  enum class StopMode {
+    kLeaveBacklog,  // return once queued deliveries are appended; threading resumes at the
+                    // next Start (what a graceful server shutdown does: fast, nothing lost)
+    kDrainBacklog,  // also thread every appended delivery first
+  };
+  // Refuses new submissions, appends everything already queued (running its callbacks), and
+  // joins the writer. Idempotent.
+  void Stop(StopMode mode = StopMode::kLeaveBacklog);
 
   // Queues one verified delivery from channel `channel` ("x", "meta") with its raw bytes.
   // `done` gets OK once the delivery is durable, or an error: kUnavailable if the store
@@ -92,11 +102,15 @@ class Ingestor {
   };
 
   void WriterLoop();
-  // Stage 1: stores `batch` durably, runs the callbacks, moves the deliveries to backlog_.
+  // Stage 1: stores `batch` durably, runs the callbacks, queues the deliveries for threading.
   void AppendBatch(std::deque<Pending>& batch);
-  // Stage 2: threads up to thread_batch deliveries from the front of backlog_. Returns false
-  // if the store failed (the deliveries stay in the backlog to be tried again).
+  // Stage 2: threads up to thread_batch of the oldest unthreaded deliveries. Returns false if
+  // the store failed (they will be tried again).
   bool ThreadBatch();
+  // Fills `work` with the next deliveries to thread from the store (spilled or recovered).
+  Status LoadSpilled(std::deque<Appended>& work);
+  bool HasThreadingWork() const { return !backlog_.empty() || spilled_; }
+  void UpdateBacklogGauge();
 
   ports::Store& store_;
   const Clock& clock_;
@@ -107,6 +121,7 @@ class Ingestor {
   metrics::Histogram* batch_size_;
   metrics::Histogram* latency_;
   metrics::Histogram* thread_batch_size_;
+  metrics::Histogram* thread_lag_;
   metrics::Gauge* backlog_gauge_;
   metrics::Counter* outcome_[4];
   metrics::Counter* write_failures_;
@@ -117,11 +132,16 @@ class Ingestor {
   std::deque<Pending> queue_;  // guarded by mu_
   bool accepting_ = false;     // guarded by mu_
   bool stopping_ = false;      // guarded by mu_
+  StopMode stop_mode_ = StopMode::kLeaveBacklog;  // guarded by mu_
   std::thread writer_;
 
-  // Appended, not yet threaded; oldest first. Owned by the writer thread (and by Start()
-  // before the writer exists).
-  std::deque<Appended> backlog_;
+  // Threading state, owned by the writer thread (and by Start() before the writer exists).
+  std::deque<Appended> backlog_;       // parsed, unthreaded, oldest first
+  bool spilled_ = false;               // unthreaded deliveries exist only in the store, after
+                                       // everything in backlog_
+  std::int64_t appended_through_ = 0;  // id of the newest appended delivery
+  std::int64_t threaded_through_ = 0;  // id of the newest threaded delivery
+  std::chrono::steady_clock::time_point last_thread_batch_;
 };
 
 }  // namespace fr::engine

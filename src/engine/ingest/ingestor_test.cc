@@ -39,6 +39,7 @@ class FailingStore final : public ports::Store {
   std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units, ports::Durability) override {
     return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "disk full"));
   }
+  Result<std::int64_t> LastDeliveryId() override { return 0; }
   Result<std::int64_t> ThreadedThrough() override { return 0; }
   Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t, int) override {
     return std::vector<ports::StoredDelivery>();
@@ -99,7 +100,7 @@ TEST_F(IngestorTest, ConcurrentSubmissionsAreGroupCommittedAndEachAcknowledgedOn
     });
   }
   for (auto& th : threads) th.join();
-  ingestor.Stop();
+  ingestor.Stop(Ingestor::StopMode::kDrainBacklog);
   EXPECT_EQ(ok.load(), kThreads * kPerThread);
   EXPECT_EQ(failed.load(), 0);
   EXPECT_EQ(store_->CountMessages().value(), kThreads / 2 * kPerThread);
@@ -108,7 +109,7 @@ TEST_F(IngestorTest, ConcurrentSubmissionsAreGroupCommittedAndEachAcknowledgedOn
       << "no two deliveries ever shared a commit";
 }
 
-TEST_F(IngestorTest, StopWritesEverythingQueuedThenRefusesNewWork) {
+TEST_F(IngestorTest, StopAppendsEverythingQueuedThenRefusesNewWork) {
   Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, NoReparse());
   ASSERT_TRUE(ingestor.Start().ok());
   std::atomic<int> ok{0};
@@ -119,7 +120,7 @@ TEST_F(IngestorTest, StopWritesEverythingQueuedThenRefusesNewWork) {
   }
   ingestor.Stop();
   EXPECT_EQ(ok.load(), 500);
-  EXPECT_EQ(store_->CountMessages().value(), 500);
+  EXPECT_EQ(store_->LastDeliveryId().value(), 500);  // all appended; threading may remain
   EXPECT_FALSE(ingestor.Running());
 
   Status after;
@@ -173,7 +174,7 @@ TEST_F(IngestorTest, StartThreadsDeliveriesThatWereStoredButNotThreaded) {
   {
     Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, reparse);
     ASSERT_TRUE(ingestor.Start().ok());
-    ingestor.Stop();
+    ingestor.Stop(Ingestor::StopMode::kDrainBacklog);
   }
   EXPECT_EQ(reparsed, (std::vector<std::string>{"first", "second"}));
   EXPECT_EQ(store_->CountMessages().value(), 2);
@@ -183,27 +184,58 @@ TEST_F(IngestorTest, StartThreadsDeliveriesThatWereStoredButNotThreaded) {
   // A second start finds nothing left to recover.
   Ingestor again(*store_, clock_, metrics_, IngestOptions{}, reparse);
   ASSERT_TRUE(again.Start().ok());
-  again.Stop();
+  again.Stop(Ingestor::StopMode::kDrainBacklog);
   EXPECT_EQ(reparsed.size(), 2u);
 }
 
-TEST_F(IngestorTest, BacklogBeyondTheHighWaterMarkIsThreadedWhileAppending) {
+TEST_F(IngestorTest, DeliveriesBeyondTheMemoryBacklogAreThreadedFromTheStoreInOrder) {
   IngestOptions options;
   options.max_batch = 4;
   options.thread_batch = 4;
-  options.backlog_high_water = 8;
-  Ingestor ingestor(*store_, clock_, metrics_, options, NoReparse());
+  options.memory_backlog = 8;
+  // Stored bodies are re-parsed: the body is the tweet id.
+  DeliveryParser reparse = [](std::string_view, std::string_view body) -> Result<domain::ParsedDelivery> {
+    return OneTweet(std::string(body), "c");
+  };
+  Ingestor ingestor(*store_, clock_, metrics_, options, reparse);
   ASSERT_TRUE(ingestor.Start().ok());
   std::atomic<int> ok{0};
   for (int i = 0; i < 400; ++i) {
-    ingestor.Submit("x", "{}", OneTweet(std::to_string(i), "c" + std::to_string(i % 7)),
+    ingestor.Submit("x", std::to_string(i), OneTweet(std::to_string(i), "c"),
                     [&ok](const Status& s) { ok += s.ok(); });
   }
-  ingestor.Stop();
+  ingestor.Stop(Ingestor::StopMode::kDrainBacklog);
   EXPECT_EQ(ok.load(), 400);
   EXPECT_EQ(store_->CountMessages().value(), 400);
   EXPECT_EQ(metrics_.GetGauge("feedroom_ingest_backlog", "")->Value(), 0);
   EXPECT_GT(metrics_.GetHistogram("feedroom_thread_batch_size", "", {})->Count(), 0u);
+  // One customer, one case: every message attached in arrival order.
+  auto page = store_->ListCases({}, std::nullopt, 10).value();
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].message_count, 400);
+  EXPECT_EQ(store_->ThreadedThrough().value(), 400);
+}
+
+TEST_F(IngestorTest, GracefulStopLeavesTheBacklogForTheNextStart) {
+  DeliveryParser reparse = [](std::string_view, std::string_view body) -> Result<domain::ParsedDelivery> {
+    return OneTweet(std::string(body), "c");
+  };
+  IngestOptions options;
+  options.linger = std::chrono::hours(1);              // never idle long enough to thread
+  options.thread_interval = std::chrono::hours(1);
+  {
+    Ingestor ingestor(*store_, clock_, metrics_, options, reparse);
+    ASSERT_TRUE(ingestor.Start().ok());
+    std::promise<Status> done;
+    ingestor.Submit("x", "77", OneTweet("77", "c"), [&done](const Status& s) { done.set_value(s); });
+    ASSERT_TRUE(done.get_future().get().ok());
+    ingestor.Stop();  // acknowledged, not threaded
+  }
+  EXPECT_EQ(store_->CountMessages().value(), 0);
+  Ingestor next(*store_, clock_, metrics_, IngestOptions{}, reparse);
+  ASSERT_TRUE(next.Start().ok());
+  next.Stop(Ingestor::StopMode::kDrainBacklog);
+  EXPECT_TRUE(store_->GetMessage(domain::Platform::kX, "77").value().has_value());
 }
 
 }  // namespace

@@ -202,6 +202,13 @@ Result<std::int64_t> SqliteStore::CountMessages() {
   return row ? st.ColumnInt(0) : 0;
 }
 
+Result<std::int64_t> SqliteStore::LastDeliveryId() {
+  auto reader = readers_->Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, reader->Prepare("SELECT coalesce(max(id), 0) FROM deliveries"));
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.ColumnInt(0) : 0;
+}
+
 Result<std::int64_t> SqliteStore::ThreadedThrough() {
   auto reader = readers_->Acquire();
   FR_ASSIGN_OR_RETURN(Statement st,

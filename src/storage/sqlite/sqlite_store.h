@@ -47,6 +47,7 @@ class SqliteStore final : public ports::Store {
   // ports::Store
   std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units,
                                  ports::Durability durability = ports::Durability::kSynced) override;
+  Result<std::int64_t> LastDeliveryId() override;
   Result<std::int64_t> ThreadedThrough() override;
   Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t after_id,
                                                              int limit) override;
