@@ -3,6 +3,9 @@
 # SQLite under a temp dir) and, in the same run, nginx answering a plain 200 (the ceiling).
 # Rounds alternate nginx / feedroom; the median round of each is reported. Prints one JSON
 # line and exits non-zero if any acknowledged message is missing from the store.
+# After each feedroom round the script waits until the threading stage has filed every
+# acknowledged delivery into cases (drain_s); threading_rps is messages threaded per second
+# over load plus drain, the sustained rate of the whole pipeline.
 # Environment: ROUNDS (3), SECONDS_PER_ROUND (8), CONNECTIONS (64).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -65,9 +68,15 @@ load() {  # load TARGET PORT RUN_ID
     --connections "$conns" --seconds "$secs" --x-secret "$x_secret" --x-account "$x_account" \
     --meta-secret "$meta_secret" --meta-page "$meta_page"
 }
+backlog() { curl -s "http://127.0.0.1:$feedroom_port/metrics" | awk '$1=="feedroom_ingest_backlog"{print $2}'; }
+# After each feedroom round, wait until every acknowledged delivery is threaded into cases
+# (so the next nginx round does not share the CPU with it); that wait is the drain time.
 for r in $(seq "$rounds"); do
   load nginx "$nginx_port" "n$r" >>"$work/nginx.jsonl"
   load feedroom "$feedroom_port" "f$r" >>"$work/feedroom.jsonl"
+  start=$(date +%s.%N)
+  for _ in $(seq 6000); do [ "$(backlog)" = "0" ] && break; sleep 0.1; done
+  echo "$(date +%s.%N) - $start" | bc >>"$work/drain.txt"
 done
 
 kill -TERM "$feedroom_pid"; wait "$feedroom_pid" || true
@@ -78,6 +87,7 @@ python3 - "$work" "$stored" <<'PY'
 import json, sys, statistics, platform, os
 work, stored = sys.argv[1], int(sys.argv[2])
 def rows(name): return [json.loads(l) for l in open(f"{work}/{name}.jsonl")]
+drains = [float(l) for l in open(f"{work}/drain.txt")]
 ng, fr = rows("nginx"), rows("feedroom")
 med = lambda rs: sorted(rs, key=lambda r: r["rps"])[len(rs) // 2]
 n, f = med(ng), med(fr)
@@ -85,6 +95,8 @@ acked = sum(r["acked"] for r in fr)
 out = {"feedroom_rps": f["rps"], "nginx_rps": n["rps"], "ratio": round(f["rps"] / n["rps"], 3),
        "p50_ms": f["p50_ms"], "p99_ms": f["p99_ms"], "stored": stored, "acked": acked,
        "failed": sum(r["failed"] for r in fr), "rounds": len(fr),
+       "drain_s": [round(d, 2) for d in drains],
+       "threading_rps": round(sum(r["acked"] for r in fr) / sum(r["acked"] / r["rps"] + d for r, d in zip(fr, drains))),
        "feedroom_rounds_rps": [r["rps"] for r in fr], "nginx_rounds_rps": [r["rps"] for r in ng],
        "cpus": os.cpu_count(), "machine": platform.machine()}
 print(json.dumps(out))

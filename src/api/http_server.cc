@@ -38,7 +38,7 @@ struct ServerState {
   metrics::Counter* bad_requests = nullptr;
 };
 
-ApiRequest ToApiRequest(const http::request<http::string_body>& req, bool from_loopback) {
+ApiRequest ToApiRequest(http::request<http::string_body>&& req, bool from_loopback) {
   ApiRequest out;
   out.method = std::string(req.method_string());
   std::string_view target = req.target();
@@ -54,15 +54,18 @@ ApiRequest ToApiRequest(const http::request<http::string_body>& req, bool from_l
   for (const auto& field : req) {
     out.headers.Add(std::string(field.name_string()), std::string(field.value()));
   }
-  out.body = req.body();
+  out.body = std::move(req.body());
   out.from_loopback = from_loopback;
   return out;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, ServerState& state)
-      : stream_(std::move(socket)), state_(state) {}
+  Session(tcp::socket socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
+    beast::error_code ec;
+    auto remote = stream_.socket().remote_endpoint(ec);
+    from_loopback_ = !ec && remote.address().is_loopback();
+  }
 
   void Run() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -104,10 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_.requests->Add();
     auto req = parser_->release();
     keep_alive_ = req.keep_alive();
-    beast::error_code ep_ec;
-    auto remote = stream_.socket().remote_endpoint(ep_ec);
-    bool loopback = !ep_ec && remote.address().is_loopback();
-    ApiRequest api_request = ToApiRequest(req, loopback);
+    ApiRequest api_request = ToApiRequest(std::move(req), from_loopback_);
 
     state_.in_flight.fetch_add(1);
     auto once = std::make_shared<std::atomic<bool>>(false);
@@ -161,6 +161,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool keep_alive_ = true;
+  bool from_loopback_ = false;  // the peer's address, looked up once per connection
   std::array<char, 16 * 1024> discard_;
 };
 

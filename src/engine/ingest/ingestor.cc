@@ -117,6 +117,7 @@ void Ingestor::WriterLoop() {
         queue_.pop_front();
       }
     }
+    size_t thread_max = options_.thread_batch;
     if (!batch.empty()) {
       AppendBatch(batch);
       batch.clear();
@@ -124,6 +125,7 @@ void Ingestor::WriterLoop() {
       if (std::chrono::steady_clock::now() - last_thread_batch_ < options_.thread_interval) {
         continue;
       }
+      thread_max = options_.busy_thread_batch;
     } else {
       // Nothing to append: give the clients just acknowledged a moment to send more.
       std::unique_lock lock(mu_);
@@ -131,7 +133,7 @@ void Ingestor::WriterLoop() {
         continue;
       }
     }
-    if (HasThreadingWork() && !ThreadBatch()) {
+    if (HasThreadingWork() && !ThreadBatch(thread_max)) {
       std::unique_lock lock(mu_);
       if (stopping_) return;  // the backlog is durable: the next Start resumes it
       cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; });
@@ -175,9 +177,8 @@ void Ingestor::AppendBatch(std::deque<Pending>& batch) {
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done(results[i]);
 }
 
-Status Ingestor::LoadSpilled(std::deque<Appended>& work) {
-  FR_ASSIGN_OR_RETURN(auto stored, store_.DeliveriesAfter(threaded_through_,
-                                                          static_cast<int>(options_.thread_batch)));
+Status Ingestor::LoadSpilled(size_t max, std::deque<Appended>& work) {
+  FR_ASSIGN_OR_RETURN(auto stored, store_.DeliveriesAfter(threaded_through_, static_cast<int>(max)));
   for (auto& d : stored) {
     Result<domain::ParsedDelivery> parsed = reparse_(d.channel, d.body);
     if (!parsed.ok()) {
@@ -191,13 +192,13 @@ Status Ingestor::LoadSpilled(std::deque<Appended>& work) {
   return Status::Ok();
 }
 
-bool Ingestor::ThreadBatch() {
+bool Ingestor::ThreadBatch(size_t max) {
   last_thread_batch_ = std::chrono::steady_clock::now();
   // The oldest unthreaded deliveries are in memory, or, if memory holds none, in the store.
   std::deque<Appended> loaded;
   bool from_memory = !backlog_.empty();
   if (!from_memory) {
-    if (Status s = LoadSpilled(loaded); !s.ok()) {
+    if (Status s = LoadSpilled(max, loaded); !s.ok()) {
       FR_LOG(kError, "ingest", "cannot read stored deliveries: {}", s.ToString());
       return false;
     }
@@ -208,7 +209,7 @@ bool Ingestor::ThreadBatch() {
     }
   }
   std::deque<Appended>& source = from_memory ? backlog_ : loaded;
-  size_t n = std::min(source.size(), options_.thread_batch);
+  size_t n = std::min(source.size(), max);
 
   std::vector<std::vector<ApplyOutcome>> outcomes(n);
   std::vector<ports::WriteUnit> units;

@@ -10,8 +10,9 @@
 //    threader is idempotent, so after a crash everything above the cursor is threaded again
 //    from the stored bytes: nothing is lost or stored twice.
 //
-// Appends come first, so acknowledgements stay fast in a burst; threading runs whenever
-// submissions pause for options.linger, and at least every options.thread_interval. Parsed
+// Appends come first, so acknowledgements stay fast in a burst; threading runs in large
+// batches whenever submissions pause for options.linger, and in small ones at least every
+// options.thread_interval while they keep coming (so it always progresses). Parsed
 // deliveries wait in memory up to options.memory_backlog; beyond that they are re-read from
 // the store when their turn comes, so a long burst costs disk, not memory.
 //
@@ -39,9 +40,10 @@ namespace fr::engine {
 
 struct IngestOptions {
   size_t max_batch = 512;       // most deliveries appended per synced commit
-  size_t thread_batch = 512;    // most deliveries threaded per deferred commit
+  size_t thread_batch = 512;    // most deliveries threaded per deferred commit when idle
+  size_t busy_thread_batch = 32;  // ... and while submissions keep arriving
   size_t memory_backlog = 20000;  // parsed deliveries kept in memory awaiting threading
-  std::chrono::microseconds linger{1000};       // a pause this long lets threading run
+  std::chrono::microseconds linger{5000};       // a pause this long lets threading run
   std::chrono::milliseconds thread_interval{50};  // threading runs at least this often
   ThreadingOptions threading;
 };
@@ -104,11 +106,12 @@ class Ingestor {
   void WriterLoop();
   // Stage 1: stores `batch` durably, runs the callbacks, queues the deliveries for threading.
   void AppendBatch(std::deque<Pending>& batch);
-  // Stage 2: threads up to thread_batch of the oldest unthreaded deliveries. Returns false if
-  // the store failed (they will be tried again).
-  bool ThreadBatch();
-  // Fills `work` with the next deliveries to thread from the store (spilled or recovered).
-  Status LoadSpilled(std::deque<Appended>& work);
+  // Stage 2: threads up to `max` of the oldest unthreaded deliveries. Returns false if the
+  // store failed (they will be tried again).
+  bool ThreadBatch(size_t max);
+  // Fills `work` with up to `max` next deliveries to thread from the store (spilled or
+  // recovered).
+  Status LoadSpilled(size_t max, std::deque<Appended>& work);
   bool HasThreadingWork() const { return !backlog_.empty() || spilled_; }
   void UpdateBacklogGauge();
 

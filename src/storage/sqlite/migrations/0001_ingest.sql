@@ -64,8 +64,9 @@ CREATE TABLE cases (
 CREATE INDEX cases_by_activity ON cases (last_activity_at DESC, id DESC);
 CREATE INDEX cases_by_status_activity ON cases (status, last_activity_at DESC, id DESC);
 CREATE INDEX cases_by_platform_activity ON cases (platform, last_activity_at DESC, id DESC);
--- FindActiveCaseOfCustomer.
-CREATE INDEX cases_by_customer ON cases (customer_id, account_id, last_activity_at DESC, id DESC);
+-- FindActiveCaseOfCustomer. Without last_activity_at, so the entry does not move each time
+-- the case gets a message (a customer has few cases; they are sorted after the lookup).
+CREATE INDEX cases_by_customer ON cases (customer_id, account_id);
 
 CREATE TABLE conversations (
   id          INTEGER PRIMARY KEY,
