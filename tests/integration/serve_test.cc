@@ -12,6 +12,7 @@
 
 #include "base/crypto.h"
 #include "tests/integration/server_process.h"
+#include "tests/support/temp_dir.h"
 
 namespace fr::testing {
 namespace {
@@ -69,6 +70,23 @@ std::string IgDm(const std::string& mid, const std::string& from, const std::str
   return std::string(R"({"object":"instagram","entry":[{"id":")") + kIg + R"(","time":)" + std::to_string(ms) +
          R"(,"messaging":[{"sender":{"id":")" + from + R"("},"recipient":{"id":")" + kIg + R"("},"timestamp":)" +
          std::to_string(ms) + R"(,"message":{"mid":")" + mid + R"(","text":)" + json::serialize(json::value(text)) + "}}]}]}";
+}
+
+std::string FbComment(const std::string& verb, const std::string& comment_id, const std::string& text,
+                      long long created) {
+  return std::string(R"({"object":"page","entry":[{"id":")") + kPage +
+         R"(","time":1763800000,"changes":[{"field":"feed","value":{"item":"comment","verb":")" + verb +
+         R"(","post_id":")" + kPage + R"(_555","parent_id":")" + kPage + R"(_555","comment_id":")" + comment_id +
+         R"(","created_time":)" + std::to_string(created) + R"(,"message":)" + json::serialize(json::value(text)) +
+         R"(,"from":{"id":"4242","name":"נועה"}}}]}]})";
+}
+
+std::string MessengerDm(const std::string& mid, const std::string& from, const std::string& to,
+                        const std::string& text, long long ms, bool echo) {
+  return std::string(R"({"object":"page","entry":[{"id":")") + kPage + R"(","time":)" + std::to_string(ms) +
+         R"(,"messaging":[{"sender":{"id":")" + from + R"("},"recipient":{"id":")" + to + R"("},"timestamp":)" +
+         std::to_string(ms) + R"(,"message":{)" + (echo ? R"("is_echo":true,"app_id":1517,)" : "") + R"("mid":")" + mid +
+         R"(","text":)" + json::serialize(json::value(text)) + "}}]}]}";
 }
 
 HttpResult PostX(std::uint16_t port, const std::string& body) {
@@ -213,6 +231,38 @@ TEST_F(ServeTest, PublicCommentAndDmOfOneCustomerShareACase) {
       GetJson(server.port(), "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
   EXPECT_EQ(detail.at("messages").as_array().size(), 2u);
   EXPECT_EQ(detail.at("conversations").as_array().size(), 2u);
+}
+
+TEST_F(ServeTest, FacebookCommentEditAndRemovalKeepTheirHistory) {
+  ServerProcess server(config_, data_);
+  const std::string id = std::string(kPage) + "_555_901";
+  ASSERT_EQ(PostMeta(server.port(), FbComment("add", id, "האוכל הגיע קר", 1763800000)).status, 200);
+  ASSERT_EQ(PostMeta(server.port(), FbComment("edited", id, "האוכל הגיע קר ומאוחר", 1763800000)).status, 200);
+  ASSERT_EQ(PostMeta(server.port(), FbComment("remove", id, "", 1763800100)).status, 200);
+  json::value m = GetJson(server.port(), "/api/v1/messages/facebook/" + id);
+  EXPECT_EQ(m.at("text").as_string(), "האוכל הגיע קר ומאוחר");
+  EXPECT_TRUE(m.at("deleted").as_bool());
+  const auto& revisions = m.at("revisions").as_array();
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].at("kind").as_string(), "edit");
+  EXPECT_EQ(revisions[0].at("previous_text").as_string(), "האוכל הגיע קר");
+  EXPECT_EQ(revisions[1].at("kind").as_string(), "delete");
+  EXPECT_EQ(GetJson(server.port(), "/api/v1/cases?platform=facebook").at("items").as_array().size(), 1u);
+}
+
+TEST_F(ServeTest, MessengerEchoJoinsTheCustomersThreadWithoutOpeningACase) {
+  ServerProcess server(config_, data_);
+  ASSERT_EQ(PostMeta(server.port(), MessengerDm("m_1", "7001", kPage, "איפה ההזמנה שלי?", 1763800000000, false)).status, 200);
+  ASSERT_EQ(PostMeta(server.port(), MessengerDm("m_2", kPage, "7001", "בודקים ומעדכנים", 1763800060000, true)).status, 200);
+  json::value cases = GetJson(server.port(), "/api/v1/cases?platform=messenger");
+  ASSERT_EQ(cases.at("items").as_array().size(), 1u);
+  json::value detail =
+      GetJson(server.port(), "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
+  const auto& messages = detail.at("messages").as_array();
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_FALSE(messages[0].at("is_outbound").as_bool());
+  EXPECT_TRUE(messages[1].at("is_outbound").as_bool());
+  EXPECT_EQ(messages[1].at("counterpart_id").as_string(), "7001");
 }
 
 TEST_F(ServeTest, ForgedAndMalformedDeliveriesAreRefusedAndNothingIsStored) {

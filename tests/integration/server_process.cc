@@ -96,17 +96,6 @@ int ServerProcess::StopWith(int sig) {
 
 ServerProcess::~ServerProcess() { StopWith(SIGTERM); }
 
-TempDir::TempDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "feedroom-test-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) std::abort();
-  path_ = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;

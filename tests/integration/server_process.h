@@ -40,17 +40,6 @@ class ServerProcess {
   std::uint16_t port_ = 0;
 };
 
-// A fresh temporary directory, removed by the destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 // Writes `text` to `path`.
 void WriteFile(const std::string& path, const std::string& text);
 

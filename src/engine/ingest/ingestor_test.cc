@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <future>
 #include <thread>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/support/temp_dir.h"
 
 namespace fr::engine {
 namespace {
@@ -61,20 +61,11 @@ class FailingStore final : public ports::Store {
 class IngestorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("fr-ingest-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     storage::sqlite::SqliteOptions options;
-    options.path = (dir_ / "t.db").string();
+    options.path = dir_.File("t.db");
     store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
+  fr::testing::TempDir dir_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
   SystemClock clock_;
   metrics::Registry metrics_;

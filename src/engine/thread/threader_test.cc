@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/support/temp_dir.h"
 
 namespace fr::engine {
 namespace {
@@ -23,20 +23,11 @@ constexpr UnixMillis kHour = 3600 * 1000;
 class ThreaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("fr-threader-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     storage::sqlite::SqliteOptions options;
-    options.path = (dir_ / "t.db").string();
+    options.path = dir_.File("t.db");
     auto store = storage::sqlite::SqliteStore::Open(options);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // Applies `event` in its own batch; returns the outcome.
@@ -76,7 +67,7 @@ class ThreaderTest : public ::testing::Test {
     ASSERT_TRUE(store_->WriteBatch(std::span<const ports::WriteUnit>(&unit, 1)).at(0).ok());
   }
 
-  std::filesystem::path dir_;
+  fr::testing::TempDir dir_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
 };
 
