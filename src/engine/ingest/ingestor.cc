@@ -144,15 +144,18 @@ void Ingestor::WriterLoop() {
 void Ingestor::AppendBatch(std::deque<Pending>& batch) {
   UnixMillis now = clock_.NowMillis();
   std::vector<std::int64_t> ids(batch.size(), 0);
-  std::vector<ports::WriteUnit> units;
-  units.reserve(batch.size());
-  for (size_t i = 0; i < batch.size(); ++i) {
-    units.push_back([&batch, &ids, i, now](ports::StoreTxn& txn) -> Status {
+  // One unit for the whole batch: an INSERT of raw bytes fails only when the store does
+  // (busy, full, I/O), and then the whole batch fails anyway; savepoints would only cost.
+  ports::WriteUnit unit = [&batch, &ids, now](ports::StoreTxn& txn) -> Status {
+    for (size_t i = 0; i < batch.size(); ++i) {
       FR_ASSIGN_OR_RETURN(ids[i], txn.InsertDelivery(batch[i].channel, now, batch[i].raw_body));
-      return Status::Ok();
-    });
-  }
-  std::vector<Status> results = store_.WriteBatch(units, ports::Durability::kSynced);
+    }
+    return Status::Ok();
+  };
+  Status written = store_.WriteBatch(std::span<const ports::WriteUnit>(&unit, 1),
+                                     ports::Durability::kSynced)
+                       .front();
+  std::vector<Status> results(batch.size(), written);
   batch_size_->Observe(static_cast<double>(batch.size()));
 
   UnixMillis done_at = clock_.NowMillis();
