@@ -3,7 +3,6 @@
 #include <string>
 
 #include "base/crypto.h"
-#include "base/log.h"
 #include "channels/meta/meta_parse.h"
 
 namespace fr::channels::meta {
@@ -63,12 +62,10 @@ Result<ports::WebhookReply> MetaWebhookChannel::Handshake(const ports::QueryPara
     return Status(Errc::kInvalidArgument, "bad_hub_mode", "hub.mode is not \"subscribe\"");
   }
   if (config_.verify_token.empty()) {
-    FR_LOG(kWarn, "meta", "handshake refused: verify_token is not configured");
     return Status(Errc::kForbidden, "verify_token_not_configured",
                   "the Meta verify token is not configured");
   }
   if (!crypto::ConstantTimeEquals(config_.verify_token, token)) {
-    FR_LOG(kWarn, "meta", "handshake refused: wrong hub.verify_token");
     return Status(Errc::kForbidden, "bad_verify_token", "hub.verify_token does not match");
   }
   // Meta expects the bare challenge back, not JSON (PROTOCOLS.md §2.1).

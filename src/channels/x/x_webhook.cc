@@ -3,13 +3,10 @@
 #include <utility>
 
 #include "base/crypto.h"
-#include "base/log.h"
 #include "channels/x/x_account_activity.h"
 
 namespace fr::channels::x {
 namespace {
-
-constexpr std::string_view kComponent = "x";
 
 Status NotConfigured() {
   return Status(Errc::kInternal, "channel_not_configured", "the X consumer secret is not set");
@@ -51,7 +48,6 @@ Result<domain::ParsedDelivery> XWebhookChannel::Receive(const ports::HttpHeaders
   // Over the raw bytes, before any JSON parsing: a re-serialised body no longer matches.
   const std::string expected = SignX(config_.consumer_secret, raw_body);
   if (!crypto::ConstantTimeEquals(signature, expected)) {
-    FR_LOG(kWarn, kComponent, "delivery rejected reason=bad_signature bytes={}", raw_body.size());
     return Status(Errc::kUnauthenticated, "bad_signature",
                   "x-twitter-webhooks-signature does not match the body");
   }
