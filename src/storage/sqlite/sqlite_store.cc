@@ -65,6 +65,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   // The writer touches index pages all over the database on every batch; the default 2 MiB
   // page cache turns most of them into reads once the database outgrows it.
   FR_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
+  // Savepoints (one per delivery in a batch) keep a statement journal of the pages they
+  // change; as temp files that is a create, many pwrites and an unlink per transaction.
+  FR_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
   FR_RETURN_IF_ERROR(ApplyMigrations(*writer, EmbeddedMigrations()));
 
   FR_ASSIGN_OR_RETURN(std::unique_ptr<ReaderPool> readers,
