@@ -2,11 +2,11 @@
 find_package(Threads REQUIRED)
 find_package(fmt REQUIRED CONFIG)
 find_package(spdlog REQUIRED CONFIG)
-find_package(OpenSSL REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc data)
 find_package(simdjson 3 REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 if(FR_BUILD_SERVER OR FR_BUILD_TESTS)
   find_package(Boost 1.81 REQUIRED COMPONENTS json url)

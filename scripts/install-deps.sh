@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build pkg-config ccache git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsimdjson-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
+  libsimdjson-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev curl openssl python3 bc nginx-light
 )

@@ -1,41 +1,56 @@
 #include "base/crypto.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <sodium.h>
+
+#include <cstdlib>
 
 namespace fr::crypto {
+namespace {
 
+// sodium_init() is thread-safe and idempotent; a static runs it once before first use.
+struct SodiumInit {
+  SodiumInit() {
+    if (sodium_init() < 0) std::abort();  // no usable random source: nothing can be trusted
+  }
+};
+
+void EnsureSodium() { static SodiumInit init; }
+
+}  // namespace
+
+// libsodium rather than OpenSSL 3: OpenSSL's one-shot HMAC() fetches the algorithm (with
+// locks) on every call, which showed up on the webhook hot path (bench/RESULTS.md).
 Sha256Digest HmacSha256(std::string_view key, std::string_view message) {
+  EnsureSodium();
+  crypto_auth_hmacsha256_state state;
+  // The streaming API accepts keys of any length (the one-shot API wants exactly 32 bytes).
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
   Sha256Digest out{};
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &len);
+  crypto_auth_hmacsha256_final(&state, out.data());
+  sodium_memzero(&state, sizeof state);
   return out;
 }
 
 std::string Base64(const Sha256Digest& digest) {
-  std::string out(4 * ((digest.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), digest.data(),
-                          static_cast<int>(digest.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
+  EnsureSodium();
+  constexpr size_t kLen = sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL);
+  char buf[kLen];
+  sodium_bin2base64(buf, kLen, digest.data(), digest.size(), sodium_base64_VARIANT_ORIGINAL);
+  return std::string(buf);
 }
 
 std::string Hex(const Sha256Digest& digest) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(digest.size() * 2);
-  for (std::uint8_t b : digest) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0xF]);
-  }
-  return out;
+  char buf[2 * 32 + 1];
+  sodium_bin2hex(buf, sizeof buf, digest.data(), digest.size());
+  return std::string(buf);
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+  EnsureSodium();
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace fr::crypto

@@ -1,4 +1,4 @@
-// Message authentication helpers for webhook signatures: HMAC-SHA256 (OpenSSL), base64 and
+// Message authentication helpers for webhook signatures: HMAC-SHA256 (libsodium), base64 and
 // hex encodings, and a constant-time comparison. Pure functions; thread-safe.
 #pragma once
 

@@ -25,11 +25,11 @@ Result<std::string> ToNfc(std::string_view text) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return Status(Errc::kInternal, "icu", u_errorName(err));
-  // Fast path: most texts are already NFC.
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(text);
+  // Fast path: most texts are already NFC, and ICU checks that on the UTF-8 bytes directly.
+  icu::StringPiece utf8(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(utf8, err) && U_SUCCESS(err)) return std::string(text);
   err = U_ZERO_ERROR;
-  icu::UnicodeString normalized = nfc->normalize(u, err);
+  icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(utf8), err);
   if (U_FAILURE(err)) return Status(Errc::kInternal, "icu", u_errorName(err));
   std::string out;
   normalized.toUTF8String(out);
