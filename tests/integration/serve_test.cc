@@ -195,6 +195,13 @@ TEST_F(ServeTest, XMentionIsStoredOnceThreadedAndReadable) {
   EXPECT_EQ(detail.at("message_count").as_int64(), 3);
   WaitForThreading(server.port());
   EXPECT_EQ(Metric(server.port(), "feedroom_ingest_events_total", "outcome=\"duplicate\""), 1);
+  // The families operators alert on: received / accepted per platform, ingest latency and
+  // group-commit batch sizes.
+  EXPECT_EQ(Metric(server.port(), "feedroom_webhooks_received_total", "platform=\"x\""), 4);
+  EXPECT_EQ(Metric(server.port(), "feedroom_webhooks_accepted_total", "platform=\"x\""), 4);
+  EXPECT_EQ(Metric(server.port(), "feedroom_ingest_latency_seconds_count"), 4);
+  EXPECT_GE(Metric(server.port(), "feedroom_store_commit_batch_size_count"), 1);
+  EXPECT_EQ(Metric(server.port(), "feedroom_store_commit_batch_size_sum"), 4);
 }
 
 TEST_F(ServeTest, BrandEchoAloneNeverOpensACase) {
