@@ -18,8 +18,8 @@ void EnsureSodium() { static SodiumInit init; }
 
 }  // namespace
 
-// libsodium rather than OpenSSL 3: OpenSSL's one-shot HMAC() fetches the algorithm (with
-// locks) on every call, which showed up on the webhook hot path (bench/RESULTS.md).
+// libsodium rather than OpenSSL 3: no per-call algorithm fetch, any key length through the
+// streaming API, and the same library gives argon2id for passwords.
 Sha256Digest HmacSha256(std::string_view key, std::string_view message) {
   EnsureSodium();
   crypto_auth_hmacsha256_state state;

@@ -30,9 +30,6 @@ enum class Errc {
   kInternal,          // a bug or an unexpected environment failure
 };
 
-// Returns a stable lower-case name for `code` ("invalid_argument", ...).
-std::string_view ErrcName(Errc code);
-
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK

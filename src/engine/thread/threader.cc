@@ -135,8 +135,7 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   stored.author_customer_id = m.is_outbound ? 0 : customer;
   stored.delivery_id = delivery_id;
   stored.received_at = received_at;
-  FR_ASSIGN_OR_RETURN(auto id, txn.InsertMessage(stored));
-  (void)id;
+  FR_RETURN_IF_ERROR(txn.InsertMessage(stored).status());
   return ApplyOutcome::kStored;
 }
 
