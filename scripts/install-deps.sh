@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsimdjson-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libcurl4-openssl-dev libre2-dev publicsuffix libyaml-cpp-dev
   libgtest-dev libgmock-dev curl openssl python3 bc nginx-light
 )
 
