@@ -51,7 +51,14 @@ struct SendOutcome {
   };
   Kind kind = Kind::kFailed;
   std::string platform_id;  // kSent: the id the platform's echo will carry
-  UnixMillis retry_at = 0;  // kRetryLater: the earliest time to try again
+  // kRetryLater: the earliest time to try again as the platform said it (x-rate-limit-reset,
+  // Retry-After, estimated_time_to_regain_access); 0 when it gave no hint and the outbox's own
+  // backoff applies.
+  UnixMillis retry_at = 0;
+  // kRetryLater only: the request may have reached the platform (a timeout or a reset after
+  // the body was sent), so a blind retry could post twice. The outbox first looks for the
+  // platform's echo. False when the request surely never arrived (refused connection, DNS).
+  bool ambiguous = false;
   // Throttling that covers the whole account (Meta codes 4/17/32/613/80001-80014, an X usage
   // cap): the outbox pauses every reply of this account until retry_at, not just this one.
   bool pause_account = false;
