@@ -1,0 +1,40 @@
+#include "domain/permissions.h"
+
+namespace fr::domain {
+
+std::string_view ActionName(Action a) {
+  switch (a) {
+    case Action::kReadCases: return "read_cases";
+    case Action::kReadDirectory: return "read_directory";
+    case Action::kWorkCases: return "work_cases";
+    case Action::kManageOwnTokens: return "manage_own_tokens";
+    case Action::kAssignOthers: return "assign_others";
+    case Action::kSendOnAnyCase: return "send_on_any_case";
+    case Action::kApproveReplies: return "approve_replies";
+    case Action::kManageTeams: return "manage_teams";
+    case Action::kManageUsers: return "manage_users";
+    case Action::kManageSettings: return "manage_settings";
+  }
+  return "unknown";
+}
+
+bool Allows(Role role, Action action) {
+  switch (action) {
+    case Action::kReadCases:
+    case Action::kReadDirectory:
+    case Action::kWorkCases:
+    case Action::kManageOwnTokens:
+      return true;
+    case Action::kAssignOthers:
+    case Action::kSendOnAnyCase:
+    case Action::kApproveReplies:
+    case Action::kManageTeams:
+      return role == Role::kSupervisor || role == Role::kAdmin;
+    case Action::kManageUsers:
+    case Action::kManageSettings:
+      return role == Role::kAdmin;
+  }
+  return false;
+}
+
+}  // namespace fr::domain
