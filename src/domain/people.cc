@@ -1,7 +1,10 @@
 #include "domain/people.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include "base/unicode.h"
 
 namespace fr::domain {
 
@@ -35,6 +38,15 @@ std::optional<SignatureStyle> ParseSignatureStyle(std::string_view name) {
     if (SignatureStyleName(s) == name) return s;
   }
   return std::nullopt;
+}
+
+std::string UsernameKey(std::string_view username) {
+  std::string folded;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(username.data(), static_cast<int32_t>(username.size())))
+      .foldCase()
+      .toUTF8String(folded);
+  Result<std::string> nfc = unicode::ToNfc(folded);
+  return nfc.ok() ? std::move(nfc).value() : folded;
 }
 
 std::optional<std::string> CheckUsername(std::string_view username) {

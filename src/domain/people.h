@@ -67,6 +67,10 @@ struct Team {
   bool operator==(const Team&) const = default;
 };
 
+// The form in which user names are compared: NFC, then Unicode case folding ("Dana" and
+// "DANA" are one user). REQUIRES: valid UTF-8 (CheckUsername passed).
+std::string UsernameKey(std::string_view username);
+
 // Returns a problem with `username` for a person to fix, or nullopt if it is acceptable:
 // 1–64 characters of letters (any script), digits, '.', '_' or '-', starting with a letter or
 // digit. Hebrew user names are welcome.

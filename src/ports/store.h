@@ -2,8 +2,9 @@
 // for many units: group commit); api/ reads through the query methods.
 //
 // Implementations: storage/sqlite (embedded default), storage/postgres (scale-out, later).
-// Thread safety: WriteBatch is called from one writer thread at a time (the ingest writer);
-// the read methods may be called concurrently from any thread, also while a write runs.
+// Thread safety: WriteBatch may be called from any thread; calls are serialised (the ingest
+// writer and agents' actions share one writer). The read methods may be called concurrently
+// from any thread, also while a write runs.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "domain/case.h"
 #include "domain/inbound_event.h"
 #include "domain/message.h"
+#include "ports/people_store.h"
 
 namespace fr::ports {
 
@@ -125,6 +127,9 @@ class StoreTxn {
   // Records that every delivery with id <= `delivery_id` has been threaded (see
   // Store::ThreadedThrough). Committed atomically with the threading work.
   virtual Status SetThreadedThrough(std::int64_t delivery_id) = 0;
+
+  // Users, teams, sessions and tokens, in this same transaction.
+  virtual PeopleTxn& people() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -176,6 +181,9 @@ class Store {
   virtual Result<std::int64_t> CountMessages() = 0;
   // Returns OK if the store can serve reads and writes (for /readyz).
   virtual Status Ping() = 0;
+
+  // Reads of users, teams, sessions and tokens.
+  virtual PeopleReader& people() = 0;
 };
 
 }  // namespace fr::ports

@@ -6,6 +6,8 @@
 //                            testing::Values(StoreContractParam{"sqlite", &MakeSqliteDatabase}),
 //                            StoreContractParamName);
 //
+// and PeopleContractTest likewise.
+//
 // The suite covers the write side through WriteBatch/StoreTxn (dedupe, aliases, revisions,
 // customer upsert, conversations, case lookup, savepoint isolation), the read side (paging,
 // detail, external-id lookup), text and id fidelity, re-opening, and reads concurrent with
@@ -55,6 +57,14 @@ class StoreContractTest : public testing::TestWithParam<StoreContractParam> {
 
   std::unique_ptr<StoreTestDatabase> database_;
   std::unique_ptr<ports::Store> store_;  // opened on database_ by SetUp
+};
+
+// The people part of the contract (tests/contract/people_contract.cc); instantiated with the
+// same parameters as StoreContractTest.
+class PeopleContractTest : public StoreContractTest {
+ protected:
+  // Inserts `u` in its own batch; fails the test on error. Returns the new id.
+  domain::UserId AddUser(const ports::StoredUser& u);
 };
 
 }  // namespace fr::contract

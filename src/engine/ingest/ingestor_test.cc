@@ -33,9 +33,11 @@ DeliveryParser NoReparse() {
   };
 }
 
-// A Store whose writes always fail, as a full or broken disk would.
+// A Store whose writes always fail, as a full or broken disk would. People reads go to
+// `reads` (the ingestor never uses them).
 class FailingStore final : public ports::Store {
  public:
+  explicit FailingStore(ports::Store& reads) : reads_(reads) {}
   std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units, ports::Durability) override {
     return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "disk full"));
   }
@@ -56,6 +58,10 @@ class FailingStore final : public ports::Store {
   }
   Result<std::int64_t> CountMessages() override { return 0; }
   Status Ping() override { return Status::Ok(); }
+  ports::PeopleReader& people() override { return reads_.people(); }
+
+ private:
+  ports::Store& reads_;
 };
 
 class IngestorTest : public ::testing::Test {
@@ -133,7 +139,7 @@ TEST_F(IngestorTest, DeliveriesWithoutEventsAreAcknowledgedWithoutAWrite) {
 }
 
 TEST_F(IngestorTest, StoreFailuresReachTheCallbackSoThePlatformRetries) {
-  FailingStore failing;
+  FailingStore failing(*store_);
   Ingestor ingestor(failing, clock_, metrics_, IngestOptions{}, NoReparse());
   ASSERT_TRUE(ingestor.Start().ok());
   std::promise<Status> done;

@@ -19,6 +19,7 @@
 
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
 
 namespace fr::storage::sqlite {
@@ -59,6 +60,7 @@ class SqliteStore final : public ports::Store {
                                                          std::string_view external_id) override;
   Result<std::int64_t> CountMessages() override;
   Status Ping() override;
+  ports::PeopleReader& people() override { return people_; }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
@@ -79,6 +81,7 @@ class SqliteStore final : public ports::Store {
   // the WAL back into the database file.
   std::unique_ptr<SqliteConnection> writer_;
   std::unique_ptr<ReaderPool> readers_;
+  SqlitePeopleReader people_;
 };
 
 }  // namespace fr::storage::sqlite

@@ -21,6 +21,7 @@ namespace fr::storage::sqlite {
 namespace {
 
 using contract::StoreContractParam;
+using contract::PeopleContractTest;
 using contract::StoreContractTest;
 using contract::StoreTestDatabase;
 using domain::Platform;
@@ -66,9 +67,11 @@ class SqliteTestDatabase final : public StoreTestDatabase {
   TempDir dir_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
-                         testing::Values(StoreContractParam{
-                             "sqlite", [] { return std::make_unique<SqliteTestDatabase>(); }}),
+const StoreContractParam kSqliteParam{"sqlite",
+                                      [] { return std::make_unique<SqliteTestDatabase>(); }};
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, testing::Values(kSqliteParam),
+                         contract::StoreContractParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, PeopleContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 
 // A second, raw handle on the database file, to look at or tamper with what the store wrote.

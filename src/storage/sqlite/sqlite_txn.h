@@ -21,13 +21,14 @@
 
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_people.h"
 
 namespace fr::storage::sqlite {
 
 class SqliteTxn final : public ports::StoreTxn {
  public:
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteTxn(SqliteConnection& db) : db_(db) {}
+  explicit SqliteTxn(SqliteConnection& db) : db_(db), people_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -52,6 +53,7 @@ class SqliteTxn final : public ports::StoreTxn {
   Result<ports::CaseId> InsertCase(const domain::Case& c) override;
   Status UpdateCase(const domain::Case& c) override;
   Status SetThreadedThrough(std::int64_t delivery_id) override;
+  ports::PeopleTxn& people() override { return people_; }
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
@@ -59,6 +61,7 @@ class SqliteTxn final : public ports::StoreTxn {
   Status Atomically(const std::function<Status()>& body);
 
   SqliteConnection& db_;
+  SqlitePeopleTxn people_;
 };
 
 }  // namespace fr::storage::sqlite
