@@ -2,31 +2,78 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <iostream>
 
+#include "server/commands.h"
 #include "server/config.h"
 #include "server/server.h"
+
+namespace {
+
+// The options every command that opens the store takes, as `serve` does.
+struct StoreOptions {
+  std::string config_path;
+  std::string data_dir;
+};
+
+void AddStoreOptions(CLI::App* command, StoreOptions& o) {
+  command->add_option("--config", o.config_path, "TOML configuration file")->required();
+  command->add_option("--data", o.data_dir,
+                      "Data directory (default: server.data_dir, ./feedroom-data)");
+}
+
+// Loads the configuration named by `o`; prints the error and returns nullopt on failure.
+std::optional<fr::server::ServerConfig> LoadConfig(const StoreOptions& o) {
+  auto config = fr::server::LoadConfigFile(o.config_path, fr::server::ProcessEnv);
+  if (!config.ok()) {
+    std::fprintf(stderr, "feedroom: invalid configuration: %s\n", config.status().message().c_str());
+    return std::nullopt;
+  }
+  if (!o.data_dir.empty()) config->data_dir = o.data_dir;
+  return std::move(config).value();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Feedroom: the social customer care control room"};
   app.require_subcommand(1);
 
-  std::string config_path;
-  std::string data_dir;
+  StoreOptions serve_store;
   std::string listen;
   CLI::App* serve = app.add_subcommand("serve", "Run the server (webhooks, API)");
-  serve->add_option("--config", config_path, "TOML configuration file")->required();
-  serve->add_option("--data", data_dir, "Data directory (default: server.data_dir, ./feedroom-data)");
+  AddStoreOptions(serve, serve_store);
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default: server.listen)");
+
+  CLI::App* user = app.add_subcommand("user", "Manage users")->require_subcommand(1);
+  StoreOptions user_store;
+  fr::server::UserAddArgs add_args;
+  CLI::App* user_add =
+      user->add_subcommand("add", "Add a user; the password is read from the first line of stdin");
+  AddStoreOptions(user_add, user_store);
+  user_add->add_option("--username", add_args.username, "Login name")->required();
+  user_add->add_option("--role", add_args.role, "agent, supervisor or admin")->required();
+  user_add->add_option("--name", add_args.display_name, "Display name shown to customers");
+  user_add->add_option("--capacity", add_args.capacity, "Cases at once (default 8)");
+  user_add->add_option("--languages", add_args.languages, "Languages, e.g. he,en");
+  user_add->add_option("--platforms", add_args.platforms, "Platforms, e.g. x,facebook");
+  user_add->add_flag("--in-training", add_args.in_training,
+                     "Replies wait for a supervisor's approval");
+
+  CLI::App* token = app.add_subcommand("token", "Manage API tokens")->require_subcommand(1);
+  StoreOptions token_store;
+  std::string token_user, token_name;
+  CLI::App* token_create = token->add_subcommand(
+      "create", "Create an API token for an integration; prints it once");
+  AddStoreOptions(token_create, token_store);
+  token_create->add_option("--username", token_user, "The user the token acts as")->required();
+  token_create->add_option("--name", token_name, "What uses it, e.g. \"CRM sync\"")->required();
 
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) {
-    auto config = fr::server::LoadConfigFile(config_path, fr::server::ProcessEnv);
-    if (!config.ok()) {
-      std::fprintf(stderr, "feedroom: invalid configuration: %s\n", config.status().message().c_str());
-      return 2;
-    }
-    if (!data_dir.empty()) config->data_dir = data_dir;
+    auto config = LoadConfig(serve_store);
+    if (!config) return 2;
     if (!listen.empty()) {
       auto addr = fr::server::ParseListenAddress(listen);
       if (!addr.ok()) {
@@ -37,6 +84,16 @@ int main(int argc, char** argv) {
       config->listen_port = addr->second;
     }
     return fr::server::RunUntilSignalled(*config);
+  }
+  if (user_add->parsed()) {
+    auto config = LoadConfig(user_store);
+    if (!config) return 2;
+    return fr::server::RunUserAdd(*config, add_args, std::cin, std::cout, std::cerr);
+  }
+  if (token_create->parsed()) {
+    auto config = LoadConfig(token_store);
+    if (!config) return 2;
+    return fr::server::RunTokenCreate(*config, token_user, token_name, std::cout, std::cerr);
   }
   return 0;
 }

@@ -1,5 +1,7 @@
 #include "api/error_response.h"
 
+#include <charconv>
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
@@ -16,6 +18,7 @@ int HttpStatusFor(Errc code) {
     case Errc::kNotFound: return 404;
     case Errc::kConflict: return 409;
     case Errc::kPayloadTooLarge: return 413;
+    case Errc::kRateLimited: return 429;
     case Errc::kUnavailable: return 503;
     case Errc::kInternal: return 500;
   }
@@ -32,6 +35,19 @@ ApiResponse ErrorResponse(const Status& status, int http_status) {
   r.body = "{\"error\":{\"code\":" + JsonQuote(status.reason()) +
            ",\"message\":" + JsonQuote(status.message()) + "}}";
   return r;
+}
+
+ApiResponse JsonResponse(std::string body, int status) {
+  return ApiResponse{status, "application/json", std::move(body), {}};
+}
+
+ApiResponse NoContent() { return ApiResponse{204, "application/json", std::string(), {}}; }
+
+std::optional<std::int64_t> ParseInt64(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 }  // namespace fr::api

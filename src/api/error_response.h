@@ -2,6 +2,10 @@
 //   {"error":{"code":"bad_signature","message":"..."}}
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
 #include "api/http_types.h"
 #include "base/status.h"
 
@@ -16,5 +20,13 @@ ApiResponse ErrorResponse(const Status& status, int http_status = 0);
 
 // Escapes `s` as a JSON string literal, quotes included.
 std::string JsonQuote(std::string_view s);
+
+// A 200 (or `status`) response carrying the JSON text `body`.
+ApiResponse JsonResponse(std::string body, int status = 200);
+// 204 No Content.
+ApiResponse NoContent();
+
+// Parses a decimal 64-bit integer (our ids, limits); nullopt unless the whole text is one.
+std::optional<std::int64_t> ParseInt64(std::string_view s);
 
 }  // namespace fr::api

@@ -38,7 +38,7 @@ struct ServerState {
   metrics::Counter* bad_requests = nullptr;
 };
 
-ApiRequest ToApiRequest(http::request<http::string_body>&& req, bool from_loopback) {
+ApiRequest ToApiRequest(http::request<http::string_body>&& req, const std::string& client) {
   ApiRequest out;
   out.method = std::string(req.method_string());
   std::string_view target = req.target();
@@ -55,7 +55,7 @@ ApiRequest ToApiRequest(http::request<http::string_body>&& req, bool from_loopba
     out.headers.Add(std::string(field.name_string()), std::string(field.value()));
   }
   out.body = std::move(req.body());
-  out.from_loopback = from_loopback;
+  out.client_address = client;
   return out;
 }
 
@@ -64,7 +64,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(tcp::socket socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
     beast::error_code ec;
     auto remote = stream_.socket().remote_endpoint(ec);
-    from_loopback_ = !ec && remote.address().is_loopback();
+    if (!ec) client_address_ = remote.address().to_string();
   }
 
   void Run() {
@@ -107,7 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_.requests->Add();
     auto req = parser_->release();
     keep_alive_ = req.keep_alive();
-    ApiRequest api_request = ToApiRequest(std::move(req), from_loopback_);
+    ApiRequest api_request = ToApiRequest(std::move(req), client_address_);
 
     state_.in_flight.fetch_add(1);
     auto once = std::make_shared<std::atomic<bool>>(false);
@@ -125,7 +125,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res->result(static_cast<http::status>(r.status));
     res->set(http::field::server, "feedroom");
     res->set(http::field::content_type, r.content_type);
-    for (auto& [k, v] : r.headers) res->set(k, v);
+    for (auto& [k, v] : r.headers) res->insert(k, v);
     res->body() = std::move(r.body);
     bool keep = keep_alive_ && !state_.stopping.load();
     res->keep_alive(keep);
@@ -161,7 +161,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool keep_alive_ = true;
-  bool from_loopback_ = false;  // the peer's address, looked up once per connection
+  std::string client_address_;  // the peer's IP address, looked up once per connection
   std::array<char, 16 * 1024> discard_;
 };
 

@@ -17,7 +17,7 @@ struct ApiRequest {
   ports::QueryParams query;
   ports::HttpHeaders headers;
   std::string body;    // the exact bytes received
-  bool from_loopback = false;
+  std::string client_address;  // the peer's IP address (for rate limits and logs)
   // Path parameters filled in by the router, e.g. {"id","12"}.
   std::vector<std::pair<std::string, std::string>> params;
 

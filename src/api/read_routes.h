@@ -1,14 +1,14 @@
-// The read API: GET /api/v1/cases, /api/v1/cases/{id}, /api/v1/messages/{platform}/{id}.
-// Until accounts and sessions arrive (the agent-workflow issue) these answer loopback
-// clients only; any other client gets 403 "loopback_only".
+// The read API: GET /api/v1/cases, /api/v1/cases/{id}, /api/v1/messages/{platform}/{id},
+// for any signed-in role (Action::kReadCases).
 #pragma once
 
+#include "api/auth_gate.h"
 #include "api/router.h"
 #include "ports/store.h"
 
 namespace fr::api {
 
-// `store` must outlive the router.
-void AddReadRoutes(Router& router, ports::Store& store);
+// `gate` and `store` must outlive the router.
+void AddReadRoutes(Router& router, const AuthGate& gate, ports::Store& store);
 
 }  // namespace fr::api

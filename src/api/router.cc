@@ -47,7 +47,14 @@ const std::string& ApiRequest::Param(std::string_view name) const {
 }
 
 void Router::Add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler)});
+  std::vector<std::string> segments = SplitPath(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+}
+
+std::vector<std::string> Router::Describe() const {
+  std::vector<std::string> out;
+  for (const Route& r : routes_) out.push_back(r.method + " " + r.pattern);
+  return out;
 }
 
 void Router::Dispatch(ApiRequest& request, Responder respond) const {

@@ -18,9 +18,13 @@ class Router {
   // both as JSON errors.
   void Dispatch(ApiRequest& request, Responder respond) const;
 
+  // Every route as "METHOD /pattern", in the order added (for the RBAC matrix test).
+  std::vector<std::string> Describe() const;
+
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
   };

@@ -26,6 +26,7 @@ enum class Errc {
   kNotFound,
   kConflict,
   kPayloadTooLarge,
+  kRateLimited,       // too many attempts (logins); the message says when to try again
   kUnavailable,       // a transient failure: the store is busy, shutting down; retry later
   kInternal,          // a bug or an unexpected environment failure
 };

@@ -12,4 +12,8 @@ std::string_view RevisionKindName(RevisionKind k) {
   return "edit";
 }
 
+Status WriteOne(Store& store, const WriteUnit& unit) {
+  return store.WriteBatch(std::span<const WriteUnit>(&unit, 1)).front();
+}
+
 }  // namespace fr::ports

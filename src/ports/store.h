@@ -186,4 +186,8 @@ class Store {
   virtual PeopleReader& people() = 0;
 };
 
+// Runs `unit` alone in one synced batch and returns its Status: for agents' and admins'
+// actions, which are one unit each.
+Status WriteOne(Store& store, const WriteUnit& unit);
+
 }  // namespace fr::ports

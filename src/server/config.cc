@@ -62,6 +62,15 @@ Result<std::int64_t> OptionalInt(const toml::table& t, const std::string& prefix
   return *v;
 }
 
+Result<bool> OptionalBool(const toml::table& t, const std::string& prefix, const std::string& key,
+                          bool fallback) {
+  const toml::node* n = t.get(key);
+  if (!n) return fallback;
+  auto v = n->value<bool>();
+  if (!v || !n->is_boolean()) return ConfigError(prefix + key, "must be true or false");
+  return *v;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -78,6 +87,30 @@ Status ParseServer(const toml::table& t, ServerConfig& c) {
   c.threads = static_cast<int>(threads);
   FR_ASSIGN_OR_RETURN(std::int64_t limit, OptionalInt(t, "server.", "body_limit_bytes", 1 << 20, 1024, 64 << 20));
   c.body_limit = static_cast<std::size_t>(limit);
+  return Status::Ok();
+}
+
+Status ParseAuth(const toml::table& t, ServerConfig& c) {
+  const std::string p = "auth.";
+  FR_RETURN_IF_ERROR(CheckKnownKeys(
+      t, p, {"session_hours", "secure_cookies", "password_memory_kib", "password_passes",
+             "max_failed_logins_per_user", "max_failed_logins_per_client", "lockout_minutes"}));
+  engine::AuthOptions& a = c.auth;
+  FR_ASSIGN_OR_RETURN(std::int64_t hours, OptionalInt(t, p, "session_hours", 12, 1, 24 * 30));
+  a.session_lifetime = hours * 3600 * 1000;
+  FR_ASSIGN_OR_RETURN(c.secure_cookies, OptionalBool(t, p, "secure_cookies", false));
+  // libsodium's argon2id minimum is 8 KiB and 1 pass; the defaults are its INTERACTIVE level.
+  FR_ASSIGN_OR_RETURN(std::int64_t kib, OptionalInt(t, p, "password_memory_kib", 65536, 8, 4 << 20));
+  a.password_cost.memory_bytes = static_cast<std::size_t>(kib) * 1024;
+  FR_ASSIGN_OR_RETURN(std::int64_t passes, OptionalInt(t, p, "password_passes", 2, 1, 64));
+  a.password_cost.ops = static_cast<std::uint64_t>(passes);
+  FR_ASSIGN_OR_RETURN(std::int64_t per_user, OptionalInt(t, p, "max_failed_logins_per_user", 5, 1, 1000));
+  a.login_limits.max_failures_per_user = static_cast<int>(per_user);
+  FR_ASSIGN_OR_RETURN(std::int64_t per_client,
+                      OptionalInt(t, p, "max_failed_logins_per_client", 20, 1, 100000));
+  a.login_limits.max_failures_per_client = static_cast<int>(per_client);
+  FR_ASSIGN_OR_RETURN(std::int64_t minutes, OptionalInt(t, p, "lockout_minutes", 15, 1, 24 * 60));
+  a.login_limits.window = minutes * 60 * 1000;
   return Status::Ok();
 }
 
@@ -188,7 +221,7 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) -> Result<const toml::table*> {
     const toml::node* n = root.get(name);
@@ -200,6 +233,8 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
   if (server) FR_RETURN_IF_ERROR(ParseServer(*server, c));
   FR_ASSIGN_OR_RETURN(const toml::table* ingest, section("ingest"));
   if (ingest) FR_RETURN_IF_ERROR(ParseIngest(*ingest, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* auth, section("auth"));
+  if (auth) FR_RETURN_IF_ERROR(ParseAuth(*auth, c));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

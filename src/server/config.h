@@ -12,6 +12,7 @@
 #include "channels/meta/meta_config.h"
 #include "channels/x/x_config.h"
 #include "engine/ingest/ingestor.h"
+#include "engine/people/authenticator.h"
 
 namespace fr::server {
 
@@ -23,6 +24,8 @@ struct ServerConfig {
   std::size_t body_limit = 1 << 20;
   std::string log_level = "info";
   engine::IngestOptions ingest;
+  engine::AuthOptions auth;
+  bool secure_cookies = false;  // mark the session cookie Secure (served over HTTPS)
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;
 };

@@ -3,12 +3,11 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <thread>
 
+#include "api/api_routes.h"
 #include "api/http_server.h"
 #include "api/ops_routes.h"
-#include "api/read_routes.h"
 #include "api/router.h"
 #include "api/webhook_routes.h"
 #include "base/clock.h"
@@ -17,6 +16,9 @@
 #include "channels/meta/meta_webhook.h"
 #include "channels/x/x_webhook.h"
 #include "engine/ingest/ingestor.h"
+#include "engine/people/authenticator.h"
+#include "engine/people/directory.h"
+#include "server/commands.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace fr::server {
@@ -28,6 +30,9 @@ struct Server::Parts {
   std::unique_ptr<storage::sqlite::SqliteStore> store;
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   std::unique_ptr<engine::Ingestor> ingestor;
+  std::unique_ptr<engine::Authenticator> authenticator;
+  std::unique_ptr<engine::Directory> directory;
+  std::unique_ptr<api::AuthGate> gate;
   api::Router router;
   std::unique_ptr<api::HttpServer> http;
   std::uint16_t port = 0;
@@ -37,15 +42,7 @@ struct Server::Parts {
 Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   auto parts = std::make_unique<Parts>();
 
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) {
-    return Status(Errc::kUnavailable, "data_dir",
-                  "cannot create data directory " + config.data_dir + ": " + ec.message());
-  }
-  storage::sqlite::SqliteOptions store_options;
-  store_options.path = (std::filesystem::path(config.data_dir) / "feedroom.db").string();
-  FR_ASSIGN_OR_RETURN(parts->store, storage::sqlite::SqliteStore::Open(store_options));
+  FR_ASSIGN_OR_RETURN(parts->store, OpenStore(config));
 
   if (config.x) parts->channels.push_back(std::make_unique<channels::x::XWebhookChannel>(*config.x));
   if (config.meta) {
@@ -70,7 +67,15 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
 
   api::AddOpsRoutes(parts->router, *parts->store, *parts->ingestor, parts->metrics);
   api::AddWebhookRoutes(parts->router, channel_ptrs, *parts->ingestor, parts->metrics);
-  api::AddReadRoutes(parts->router, *parts->store);
+  parts->authenticator =
+      std::make_unique<engine::Authenticator>(*parts->store, parts->clock, config.auth);
+  parts->directory = std::make_unique<engine::Directory>(*parts->store, parts->clock,
+                                                         config.auth.password_cost);
+  parts->gate = std::make_unique<api::AuthGate>(*parts->authenticator);
+  api::AddApiRoutes(parts->router, *parts->gate,
+                    api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
+                                     api::SessionCookieOptions{config.secure_cookies,
+                                                               config.auth.session_lifetime}});
 
   api::HttpServerOptions http_options;
   http_options.host = config.listen_host;

@@ -26,7 +26,8 @@ constexpr char kPage[] = "111222333";
 constexpr char kIg[] = "178414000";
 
 std::string Config() {
-  return std::string("[x]\nconsumer_secret = \"") + kXSecret + "\"\n[[x.accounts]]\nuser_id = \"" +
+  // The cheapest argon2id cost: the tests sign in often under sanitizers.
+  return std::string("[auth]\npassword_memory_kib = 8\npassword_passes = 1\n\n[x]\nconsumer_secret = \"") + kXSecret + "\"\n[[x.accounts]]\nuser_id = \"" +
          kBrand + "\"\nhandle = \"kantina\"\n\n[meta]\napp_secret = \"" + kMetaSecret +
          "\"\nverify_token = \"vt-123\"\n[[meta.pages]]\npage_id = \"" + kPage +
          "\"\nname = \"קנטינה\"\ninstagram_user_id = \"" + kIg + "\"\n";
@@ -109,9 +110,14 @@ void WaitForThreading(std::uint16_t port) {
   ADD_FAILURE() << "the threading backlog did not drain";
 }
 
-json::value GetJson(std::uint16_t port, const std::string& target) {
+// The header that authenticates as the holder of API token `token`.
+std::vector<std::pair<std::string, std::string>> Bearer(const std::string& token) {
+  return {{"authorization", "Bearer " + token}};
+}
+
+json::value GetJson(std::uint16_t port, const std::string& token, const std::string& target) {
   WaitForThreading(port);
-  HttpResult r = HttpCall(port, "GET", target);
+  HttpResult r = HttpCall(port, "GET", target, Bearer(token));
   EXPECT_EQ(r.status, 200) << target << " " << r.body;
   return json::parse(r.body);
 }
@@ -140,10 +146,12 @@ class ServeTest : public ::testing::Test {
     config_ = dir_.path() + "/feedroom.toml";
     WriteFile(config_, Config());
     data_ = dir_.path() + "/data";
+    token_ = CreateUserAndToken(config_, data_, "reader", "agent");
   }
   TempDir dir_;
   std::string config_;
   std::string data_;
+  std::string token_;  // an agent's API token
 };
 
 TEST_F(ServeTest, HealthReadinessAndHandshakes) {
@@ -172,7 +180,7 @@ TEST_F(ServeTest, XMentionIsStoredOnceThreadedAndReadable) {
   ASSERT_EQ(PostX(server.port(), mention).status, 200);
   ASSERT_EQ(PostX(server.port(), mention).status, 200);  // X retries: still one message
 
-  json::value msg = GetJson(server.port(), "/api/v1/messages/x/1924465506158878979");
+  json::value msg = GetJson(server.port(), token_, "/api/v1/messages/x/1924465506158878979");
   EXPECT_EQ(msg.at("text").as_string(), "@kantina ההזמנה שלי לא הגיעה 😡");
   EXPECT_EQ(msg.at("kind").as_string(), "mention");
   EXPECT_EQ(msg.at("author").at("followers").as_int64(), 1234);
@@ -183,10 +191,10 @@ TEST_F(ServeTest, XMentionIsStoredOnceThreadedAndReadable) {
   ASSERT_EQ(PostX(server.port(), XTweet("1924465506158879002", "42", "@kantina תודה",
                                          "1924465506158879001", 1763800120000)).status, 200);
 
-  json::value cases = GetJson(server.port(), "/api/v1/cases");
+  json::value cases = GetJson(server.port(), token_, "/api/v1/cases");
   ASSERT_EQ(cases.at("items").as_array().size(), 1u);
   std::string case_id(cases.at("items").at(0).at("id").as_string());
-  json::value detail = GetJson(server.port(), "/api/v1/cases/" + case_id);
+  json::value detail = GetJson(server.port(), token_, "/api/v1/cases/" + case_id);
   const auto& messages = detail.at("messages").as_array();
   ASSERT_EQ(messages.size(), 3u);
   EXPECT_EQ(messages[0].at("external_id").as_string(), "1924465506158878979");
@@ -208,8 +216,8 @@ TEST_F(ServeTest, BrandEchoAloneNeverOpensACase) {
   ServerProcess server(config_, data_);
   ASSERT_EQ(PostX(server.port(), XTweet("5001", kBrand, "מבצע חדש בקנטינה!")).status, 200);
   ASSERT_EQ(PostX(server.port(), XDm("6001", kBrand, "42", "שלום דנה", 1763800000000)).status, 200);
-  EXPECT_EQ(GetJson(server.port(), "/api/v1/cases").at("items").as_array().size(), 0u);
-  json::value dm = GetJson(server.port(), "/api/v1/messages/x/6001");
+  EXPECT_EQ(GetJson(server.port(), token_, "/api/v1/cases").at("items").as_array().size(), 0u);
+  json::value dm = GetJson(server.port(), token_, "/api/v1/messages/x/6001");
   EXPECT_TRUE(dm.at("is_outbound").as_bool());
   EXPECT_TRUE(dm.at("case_id").is_null());
 }
@@ -219,10 +227,10 @@ TEST_F(ServeTest, DirectMessagesShareOneConversationPerCustomer) {
   ASSERT_EQ(PostX(server.port(), XDm("7001", "42", kBrand, "היי, יש לי בעיה עם הזמנה", 1763800000000)).status, 200);
   ASSERT_EQ(PostX(server.port(), XDm("7002", kBrand, "42", "ספרי לנו מה מספר ההזמנה", 1763800030000)).status, 200);
   ASSERT_EQ(PostX(server.port(), XDm("7003", "42", kBrand, "4411", 1763800090000)).status, 200);
-  json::value cases = GetJson(server.port(), "/api/v1/cases?platform=x");
+  json::value cases = GetJson(server.port(), token_, "/api/v1/cases?platform=x");
   ASSERT_EQ(cases.at("items").as_array().size(), 1u);
   json::value detail =
-      GetJson(server.port(), "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
+      GetJson(server.port(), token_, "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
   ASSERT_EQ(detail.at("messages").as_array().size(), 3u);
   EXPECT_EQ(detail.at("conversations").as_array().size(), 1u);
   EXPECT_EQ(detail.at("conversations").at(0).at("visibility").as_string(), "private");
@@ -232,10 +240,10 @@ TEST_F(ServeTest, PublicCommentAndDmOfOneCustomerShareACase) {
   ServerProcess server(config_, data_);
   ASSERT_EQ(PostMeta(server.port(), IgComment("18001", "55501", "המשלוח מאחר כבר שבוע")).status, 200);
   ASSERT_EQ(PostMeta(server.port(), IgDm("m_abc", "55501", "הנה מספר ההזמנה 4411", 1763800600000)).status, 200);
-  json::value cases = GetJson(server.port(), "/api/v1/cases?platform=instagram");
+  json::value cases = GetJson(server.port(), token_, "/api/v1/cases?platform=instagram");
   ASSERT_EQ(cases.at("items").as_array().size(), 1u);
   json::value detail =
-      GetJson(server.port(), "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
+      GetJson(server.port(), token_, "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
   EXPECT_EQ(detail.at("messages").as_array().size(), 2u);
   EXPECT_EQ(detail.at("conversations").as_array().size(), 2u);
 }
@@ -246,7 +254,7 @@ TEST_F(ServeTest, FacebookCommentEditAndRemovalKeepTheirHistory) {
   ASSERT_EQ(PostMeta(server.port(), FbComment("add", id, "האוכל הגיע קר", 1763800000)).status, 200);
   ASSERT_EQ(PostMeta(server.port(), FbComment("edited", id, "האוכל הגיע קר ומאוחר", 1763800000)).status, 200);
   ASSERT_EQ(PostMeta(server.port(), FbComment("remove", id, "", 1763800100)).status, 200);
-  json::value m = GetJson(server.port(), "/api/v1/messages/facebook/" + id);
+  json::value m = GetJson(server.port(), token_, "/api/v1/messages/facebook/" + id);
   EXPECT_EQ(m.at("text").as_string(), "האוכל הגיע קר ומאוחר");
   EXPECT_TRUE(m.at("deleted").as_bool());
   const auto& revisions = m.at("revisions").as_array();
@@ -254,17 +262,17 @@ TEST_F(ServeTest, FacebookCommentEditAndRemovalKeepTheirHistory) {
   EXPECT_EQ(revisions[0].at("kind").as_string(), "edit");
   EXPECT_EQ(revisions[0].at("previous_text").as_string(), "האוכל הגיע קר");
   EXPECT_EQ(revisions[1].at("kind").as_string(), "delete");
-  EXPECT_EQ(GetJson(server.port(), "/api/v1/cases?platform=facebook").at("items").as_array().size(), 1u);
+  EXPECT_EQ(GetJson(server.port(), token_, "/api/v1/cases?platform=facebook").at("items").as_array().size(), 1u);
 }
 
 TEST_F(ServeTest, MessengerEchoJoinsTheCustomersThreadWithoutOpeningACase) {
   ServerProcess server(config_, data_);
   ASSERT_EQ(PostMeta(server.port(), MessengerDm("m_1", "7001", kPage, "איפה ההזמנה שלי?", 1763800000000, false)).status, 200);
   ASSERT_EQ(PostMeta(server.port(), MessengerDm("m_2", kPage, "7001", "בודקים ומעדכנים", 1763800060000, true)).status, 200);
-  json::value cases = GetJson(server.port(), "/api/v1/cases?platform=messenger");
+  json::value cases = GetJson(server.port(), token_, "/api/v1/cases?platform=messenger");
   ASSERT_EQ(cases.at("items").as_array().size(), 1u);
   json::value detail =
-      GetJson(server.port(), "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
+      GetJson(server.port(), token_, "/api/v1/cases/" + std::string(cases.at("items").at(0).at("id").as_string()));
   const auto& messages = detail.at("messages").as_array();
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_FALSE(messages[0].at("is_outbound").as_bool());
@@ -300,8 +308,8 @@ TEST_F(ServeTest, ForgedAndMalformedDeliveriesAreRefusedAndNothingIsStored) {
   EXPECT_EQ(PostX(server.port(), huge).status, 413);
 
   WaitForThreading(server.port());
-  EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/messages/x/8001").status, 404);
-  EXPECT_EQ(GetJson(server.port(), "/api/v1/cases").at("items").as_array().size(), 0u);
+  EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/messages/x/8001", Bearer(token_)).status, 404);
+  EXPECT_EQ(GetJson(server.port(), token_, "/api/v1/cases").at("items").as_array().size(), 0u);
   EXPECT_EQ(Metric(server.port(), "feedroom_webhooks_rejected_total", "reason=\"bad_signature\""), 1);
   EXPECT_EQ(Metric(server.port(), "feedroom_webhooks_rejected_total", "reason=\"missing_signature\""), 1);
   EXPECT_EQ(HttpCall(server.port(), "GET", "/healthz").status, 200);  // still serving
@@ -318,7 +326,7 @@ TEST_F(ServeTest, CursorPaginationWalksEveryCaseOnce) {
   std::string cursor;
   long long last = INT64_MAX;
   for (int page = 0; page < 10; ++page) {
-    json::value p = GetJson(server.port(), "/api/v1/cases?limit=3" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    json::value p = GetJson(server.port(), token_, "/api/v1/cases?limit=3" + (cursor.empty() ? "" : "&cursor=" + cursor));
     for (const auto& item : p.at("items").as_array()) {
       EXPECT_TRUE(seen.insert(std::string(item.at("id").as_string())).second);
       EXPECT_LE(item.at("last_activity_at").as_int64(), last);
@@ -328,13 +336,14 @@ TEST_F(ServeTest, CursorPaginationWalksEveryCaseOnce) {
     cursor = std::string(p.at("next_cursor").as_string());
   }
   EXPECT_EQ(seen.size(), 7u);
-  EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/cases?status=bogus").status, 400);
+  EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/cases?status=bogus", Bearer(token_)).status, 400);
 }
 
 // Posts deliveries from a thread while the server is stopped mid-stream by `sig`; then a
 // restarted server gets every delivery again (as the platform retries). Every acknowledged
 // message must have survived, and nothing may be stored twice.
-void RestartMidStream(const std::string& config, const std::string& data, int sig) {
+void RestartMidStream(const std::string& config, const std::string& data,
+                      const std::string& token, int sig) {
   constexpr int kTotal = 300;
   std::vector<std::string> bodies;
   for (int i = 0; i < kTotal; ++i) {
@@ -360,7 +369,7 @@ void RestartMidStream(const std::string& config, const std::string& data, int si
   ServerProcess again(config, data);
   WaitForThreading(again.port());  // acknowledged before the stop, threaded after the start
   for (int i : acked) {
-    EXPECT_EQ(HttpCall(again.port(), "GET", "/api/v1/messages/x/" + std::to_string(1000000 + i)).status, 200)
+    EXPECT_EQ(HttpCall(again.port(), "GET", "/api/v1/messages/x/" + std::to_string(1000000 + i), Bearer(token)).status, 200)
         << "acknowledged message " << i << " was lost";
   }
   for (int i = 0; i < kTotal; ++i) ASSERT_EQ(PostX(again.port(), bodies[i]).status, 200);
@@ -368,7 +377,7 @@ void RestartMidStream(const std::string& config, const std::string& data, int si
   long long total = 0;
   std::string cursor;
   for (;;) {
-    json::value p = GetJson(again.port(), "/api/v1/cases?limit=200" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    json::value p = GetJson(again.port(), token, "/api/v1/cases?limit=200" + (cursor.empty() ? "" : "&cursor=" + cursor));
     for (const auto& item : p.at("items").as_array()) total += item.at("message_count").as_int64();
     if (p.at("next_cursor").is_null()) break;
     cursor = std::string(p.at("next_cursor").as_string());
@@ -377,11 +386,11 @@ void RestartMidStream(const std::string& config, const std::string& data, int si
 }
 
 TEST_F(ServeTest, GracefulStopMidStreamLosesAndDuplicatesNothing) {
-  RestartMidStream(config_, data_, SIGTERM);
+  RestartMidStream(config_, data_, token_, SIGTERM);
 }
 
 TEST_F(ServeTest, CrashMidStreamLosesNoAcknowledgedMessage) {
-  RestartMidStream(config_, data_, SIGKILL);
+  RestartMidStream(config_, data_, token_, SIGKILL);
 }
 
 }  // namespace

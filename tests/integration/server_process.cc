@@ -45,6 +45,7 @@ HttpResult HttpCall(std::uint16_t port, const std::string& method, const std::st
     out.status = static_cast<int>(res.result_int());
     out.body = res.body();
     out.content_type = std::string(res[http::field::content_type]);
+    out.set_cookie = std::string(res[http::field::set_cookie]);
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   } catch (const std::exception&) {
@@ -95,6 +96,61 @@ int ServerProcess::StopWith(int sig) {
 }
 
 ServerProcess::~ServerProcess() { StopWith(SIGTERM); }
+
+CommandResult RunFeedroom(const std::vector<std::string>& args, const std::string& stdin_text) {
+  int in_fds[2], out_fds[2];
+  if (pipe(in_fds) != 0 || pipe(out_fds) != 0) std::abort();
+  std::string binary = std::string(FR_BINARY_DIR) + "/apps/feedroom/feedroom";
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in_fds[0], STDIN_FILENO);
+    dup2(out_fds[1], STDOUT_FILENO);
+    dup2(out_fds[1], STDERR_FILENO);
+    for (int fd : {in_fds[0], in_fds[1], out_fds[0], out_fds[1]}) close(fd);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>("feedroom"));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(in_fds[0]);
+  close(out_fds[1]);
+  // The input is a line or two: it fits in the pipe buffer, so writing before reading is safe.
+  if (write(in_fds[1], stdin_text.data(), stdin_text.size()) < 0) std::abort();
+  close(in_fds[1]);
+  CommandResult result;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(out_fds[0], buf, sizeof buf)) > 0) result.output.append(buf, static_cast<size_t>(n));
+  close(out_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::string CreateUserAndToken(const std::string& config_path, const std::string& data_dir,
+                               const std::string& username, const std::string& role) {
+  CommandResult added = RunFeedroom({"user", "add", "--config", config_path, "--data", data_dir,
+                                     "--username", username, "--role", role},
+                                    std::string(kTestPassword) + "\n");
+  if (added.exit_code != 0) {
+    std::fprintf(stderr, "feedroom user add failed: %s\n", added.output.c_str());
+    std::abort();
+  }
+  CommandResult token = RunFeedroom({"token", "create", "--config", config_path, "--data",
+                                     data_dir, "--username", username, "--name", "tests"},
+                                    "");
+  // The output interleaves the log (stderr) with the token's line (stdout).
+  std::size_t at = token.output.find("\nfrt_");
+  if (token.exit_code != 0 || at == std::string::npos) {
+    std::fprintf(stderr, "feedroom token create failed: %s\n", token.output.c_str());
+    std::abort();
+  }
+  std::size_t end = token.output.find('\n', at + 1);
+  return token.output.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+}
 
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);

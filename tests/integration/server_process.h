@@ -15,6 +15,7 @@ struct HttpResult {
   int status = 0;  // 0 when the connection failed
   std::string body;
   std::string content_type;
+  std::string set_cookie;  // the first Set-Cookie header, if any
 };
 
 // One HTTP/1.1 request to 127.0.0.1:`port` on a fresh connection.
@@ -39,6 +40,23 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+struct CommandResult {
+  int exit_code = 0;
+  std::string output;  // stdout and stderr, interleaved
+};
+
+// Runs `feedroom <args...>` to completion with `stdin_text` on its standard input.
+CommandResult RunFeedroom(const std::vector<std::string>& args, const std::string& stdin_text);
+
+// The password CreateUserAndToken gives its users.
+inline constexpr char kTestPassword[] = "integration-pass-1";
+
+// Adds a user with `role` through `feedroom user add` (password kTestPassword) and returns a
+// new API token for them from `feedroom token create`. Aborts the test on failure. Works
+// before or while a server runs on the same data directory.
+std::string CreateUserAndToken(const std::string& config_path, const std::string& data_dir,
+                               const std::string& username, const std::string& role);
 
 // Writes `text` to `path`.
 void WriteFile(const std::string& path, const std::string& text);

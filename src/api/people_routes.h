@@ -1,0 +1,27 @@
+// Users, teams and API tokens:
+//   GET    /api/v1/users                 read_directory   every user
+//   POST   /api/v1/users                 manage_users     add a user (201)
+//   PATCH  /api/v1/users/{id}            manage_users     change role, capacity, skills, active…
+//   PUT    /api/v1/users/{id}/password   manage_users     set a password (ends their sessions)
+//   GET    /api/v1/teams                 read_directory   every team with members
+//   POST   /api/v1/teams                 manage_teams     add a team (201)
+//   PUT    /api/v1/teams/{id}            manage_teams     replace a team
+//   DELETE /api/v1/teams/{id}            manage_teams
+//   GET    /api/v1/me/tokens             manage_own_tokens  the caller's API tokens
+//   POST   /api/v1/me/tokens             manage_own_tokens  create one; the token is shown once
+//   DELETE /api/v1/me/tokens/{id}        manage_own_tokens  revoke one
+#pragma once
+
+#include "api/auth_gate.h"
+#include "api/router.h"
+#include "engine/people/authenticator.h"
+#include "engine/people/directory.h"
+#include "ports/store.h"
+
+namespace fr::api {
+
+// Everything passed must outlive the router.
+void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& directory,
+                     engine::Authenticator& authenticator, ports::Store& store);
+
+}  // namespace fr::api

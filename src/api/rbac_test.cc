@@ -1,0 +1,247 @@
+// The RBAC matrix: every /api route × every role, through the real router, gate, engine and a
+// real SQLite store. A route added without a row here fails the first test, so no route can
+// ship without a decision on who may call it.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <map>
+
+#include "api/api_routes.h"
+#include "api/error_response.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace fr::api {
+namespace {
+
+using domain::Action;
+using domain::Role;
+
+// nullopt = open to anonymous callers.
+const std::map<std::string, std::optional<Action>>& RouteTable() {
+  static const std::map<std::string, std::optional<Action>> kTable = {
+      {"POST /api/v1/session", std::nullopt},
+      {"GET /api/v1/session", Action::kReadCases},
+      {"DELETE /api/v1/session", Action::kReadCases},
+      {"GET /api/v1/users", Action::kReadDirectory},
+      {"POST /api/v1/users", Action::kManageUsers},
+      {"PATCH /api/v1/users/{id}", Action::kManageUsers},
+      {"PUT /api/v1/users/{id}/password", Action::kManageUsers},
+      {"GET /api/v1/teams", Action::kReadDirectory},
+      {"POST /api/v1/teams", Action::kManageTeams},
+      {"PUT /api/v1/teams/{id}", Action::kManageTeams},
+      {"DELETE /api/v1/teams/{id}", Action::kManageTeams},
+      {"GET /api/v1/me/tokens", Action::kManageOwnTokens},
+      {"POST /api/v1/me/tokens", Action::kManageOwnTokens},
+      {"DELETE /api/v1/me/tokens/{id}", Action::kManageOwnTokens},
+      {"GET /api/v1/cases", Action::kReadCases},
+      {"GET /api/v1/cases/{id}", Action::kReadCases},
+      {"GET /api/v1/messages/{platform}/{external_id}", Action::kReadCases},
+  };
+  return kTable;
+}
+
+std::string ErrorCode(const ApiResponse& r) {
+  if (r.body.empty()) return "";
+  boost::system::error_code ec;
+  auto v = boost::json::parse(r.body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return "";
+  return std::string(v.at("error").at("code").as_string());
+}
+
+class RbacTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    storage::sqlite::SqliteOptions options;
+    options.path = dir_.File("t.db");
+    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
+    engine::AuthOptions auth;
+    auth.password_cost = secrets::MinimumPasswordCost();
+    auth.login_limits.max_failures_per_user = 3;
+    authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock_, auth);
+    directory_ = std::make_unique<engine::Directory>(*store_, clock_, auth.password_cost);
+    gate_ = std::make_unique<AuthGate>(*authenticator_);
+    AddApiRoutes(router_, *gate_,
+                 ApiServices{*store_, *authenticator_, *directory_, SessionCookieOptions{}});
+    for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
+      std::string name(domain::RoleName(role));
+      auto user = directory_->AddUser({name, "", role, kPassword, 5, false, {}});
+      ASSERT_TRUE(user.ok()) << user.status().ToString();
+      tokens_[role] = authenticator_->CreateApiToken(user->id, "rbac")->token;
+    }
+  }
+
+  ApiResponse Call(const std::string& method, const std::string& path,
+                   std::vector<std::pair<std::string, std::string>> headers = {},
+                   const std::string& body = "") {
+    ApiRequest req;
+    req.method = method;
+    req.path = path;
+    req.body = body;
+    req.client_address = "192.0.2.7";
+    for (auto& [k, v] : headers) req.headers.Add(k, v);
+    ApiResponse out;
+    bool answered = false;
+    router_.Dispatch(req, [&](ApiResponse r) {
+      out = std::move(r);
+      answered = true;
+    });
+    EXPECT_TRUE(answered) << method << " " << path;
+    return out;
+  }
+
+  static constexpr char kPassword[] = "rbac-password-1";
+  fr::testing::TempDir dir_;
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  SystemClock clock_;
+  std::unique_ptr<engine::Authenticator> authenticator_;
+  std::unique_ptr<engine::Directory> directory_;
+  std::unique_ptr<AuthGate> gate_;
+  Router router_;
+  std::map<Role, std::string> tokens_;
+};
+
+// "/api/v1/cases/{id}" -> "/api/v1/cases/999999"; platforms get a real name.
+std::string ConcretePath(const std::string& pattern) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '{') {
+      out += pattern[i];
+      continue;
+    }
+    std::size_t close = pattern.find('}', i);
+    out += pattern.substr(i, close - i + 1) == "{platform}" ? "x" : "999999";
+    i = close;
+  }
+  return out;
+}
+
+TEST_F(RbacTest, EveryRouteHasARowAndEveryRowARoute) {
+  std::set<std::string> routes;
+  for (const std::string& r : router_.Describe()) routes.insert(r);
+  std::set<std::string> rows;
+  for (const auto& [route, action] : RouteTable()) rows.insert(route);
+  EXPECT_EQ(routes, rows);
+}
+
+TEST_F(RbacTest, AnonymousCallersGet401OnEveryRouteButLogin) {
+  for (const auto& [route, action] : RouteTable()) {
+    if (!action) continue;
+    std::string method = route.substr(0, route.find(' '));
+    ApiResponse r = Call(method, ConcretePath(route.substr(route.find(' ') + 1)));
+    EXPECT_EQ(r.status, 401) << route;
+    EXPECT_EQ(ErrorCode(r), "unauthenticated") << route;
+  }
+}
+
+TEST_F(RbacTest, EachRoleReachesExactlyWhatItsPermissionsAllow) {
+  for (const auto& [route, action] : RouteTable()) {
+    if (!action) continue;
+    std::string method = route.substr(0, route.find(' '));
+    std::string path = ConcretePath(route.substr(route.find(' ') + 1));
+    for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
+      ApiResponse r = Call(method, path, {{"Authorization", "Bearer " + tokens_[role]}}, "{}");
+      std::string who = route + " as " + std::string(domain::RoleName(role));
+      EXPECT_NE(r.status, 401) << who;
+      if (domain::Allows(role, *action)) {
+        EXPECT_NE(ErrorCode(r), "forbidden") << who << ": " << r.body;
+      } else {
+        EXPECT_EQ(r.status, 403) << who;
+        EXPECT_EQ(ErrorCode(r), "forbidden") << who;
+      }
+    }
+  }
+}
+
+TEST_F(RbacTest, CookieSessionsNeedTheCsrfTokenToChangeState) {
+  ApiResponse login = Call("POST", "/api/v1/session", {},
+                           R"({"username":"agent","password":"rbac-password-1"})");
+  ASSERT_EQ(login.status, 200) << login.body;
+  std::string cookie;
+  for (auto& [k, v] : login.headers) {
+    if (k == "Set-Cookie") cookie = v;
+  }
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // not configured here
+  std::string session = cookie.substr(0, cookie.find(';'));
+  std::string csrf(boost::json::parse(login.body).at("csrf_token").as_string());
+
+  // Reads need no CSRF token.
+  EXPECT_EQ(Call("GET", "/api/v1/me/tokens", {{"Cookie", session}}).status, 200);
+  // Writes without it, or with a wrong one, are refused.
+  ApiResponse no_csrf = Call("POST", "/api/v1/me/tokens", {{"Cookie", session}}, R"({"name":"a"})");
+  EXPECT_EQ(no_csrf.status, 403);
+  EXPECT_EQ(ErrorCode(no_csrf), "csrf_failed");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/me/tokens",
+                           {{"Cookie", session}, {"X-CSRF-Token", csrf + "x"}}, R"({"name":"a"})")),
+            "csrf_failed");
+  EXPECT_EQ(Call("POST", "/api/v1/me/tokens", {{"Cookie", "other=1; " + session},
+                                               {"X-CSRF-Token", csrf}}, R"({"name":"a"})")
+                .status,
+            201);
+  // A bearer token is never sent by a browser on its own: no CSRF token needed.
+  EXPECT_EQ(Call("POST", "/api/v1/me/tokens", {{"Authorization", "Bearer " + tokens_[Role::kAgent]}},
+                 R"({"name":"b"})")
+                .status,
+            201);
+  // Logging out ends the session.
+  EXPECT_EQ(Call("DELETE", "/api/v1/session", {{"Cookie", session}, {"X-CSRF-Token", csrf}}).status,
+            204);
+  EXPECT_EQ(Call("GET", "/api/v1/session", {{"Cookie", session}}).status, 401);
+}
+
+TEST_F(RbacTest, LoginIsRateLimitedWithAJson429) {
+  for (int i = 0; i < 3; ++i) {
+    ApiResponse r = Call("POST", "/api/v1/session", {},
+                         R"({"username":"admin","password":"wrong-password"})");
+    EXPECT_EQ(r.status, 401);
+    EXPECT_EQ(ErrorCode(r), "bad_credentials");
+  }
+  ApiResponse limited = Call("POST", "/api/v1/session", {},
+                             R"({"username":"admin","password":"rbac-password-1"})");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(ErrorCode(limited), "too_many_attempts");
+}
+
+TEST_F(RbacTest, BadLoginBodiesAre400WithTheField) {
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/session", {}, "not json")), "invalid_json");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/session", {}, R"({"username":"agent"})")),
+            "missing_field");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/session", {}, R"({"username":1,"password":"x"})")),
+            "wrong_type");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/session", {},
+                           R"({"username":"a","password":"b","remember":true})")),
+            "unknown_field");
+}
+
+TEST_F(RbacTest, AdminsManageUsersAndCannotLockThemselvesOut) {
+  auto admin = std::vector<std::pair<std::string, std::string>>{
+      {"Authorization", "Bearer " + tokens_[Role::kAdmin]}};
+  ApiResponse created = Call("POST", "/api/v1/users", admin,
+                             R"({"username":"noa","display_name":"נועה","role":"agent",)"
+                             R"("password":"a long password","languages":["he"],"platforms":["x"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto user = boost::json::parse(created.body);
+  EXPECT_EQ(user.at("display_name").as_string(), "נועה");
+  std::string id(user.at("id").as_string());
+
+  ApiResponse patched = Call("PATCH", "/api/v1/users/" + id, admin, R"({"role":"supervisor","capacity":12})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(boost::json::parse(patched.body).at("role").as_string(), "supervisor");
+
+  std::string admin_id = std::to_string((*store_->people().FindUserByName("admin"))->user.id);
+  ApiResponse lockout = Call("PATCH", "/api/v1/users/" + admin_id, admin, R"({"active":false})");
+  EXPECT_EQ(lockout.status, 409);
+  EXPECT_EQ(ErrorCode(lockout), "self_lockout");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/users", admin,
+                           R"({"username":"x y","role":"agent","password":"a long password"})")),
+            "invalid_username");
+  EXPECT_EQ(ErrorCode(Call("POST", "/api/v1/users", admin,
+                           R"({"username":"xy","role":"root","password":"a long password"})")),
+            "invalid_role");
+}
+
+}  // namespace
+}  // namespace fr::api
