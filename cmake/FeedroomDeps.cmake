@@ -9,10 +9,8 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CURL REQUIRED)
-
-if(FR_BUILD_SERVER OR FR_BUILD_TESTS)
-  find_package(Boost 1.81 REQUIRED COMPONENTS json url)
-endif()
+# Boost.JSON also writes the channel adapters' outbound request bodies, so every build needs it.
+find_package(Boost 1.81 REQUIRED COMPONENTS json url)
 if(FR_BUILD_SERVER)
   find_package(SQLite3 REQUIRED)
   find_package(CLI11 REQUIRED CONFIG)

@@ -1,0 +1,171 @@
+#include "tests/support/loopback_http_server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace fr::testing {
+namespace {
+
+[[noreturn]] void Die(const char* what) {
+  std::perror(what);
+  std::abort();
+}
+
+// A TCP socket bound to 127.0.0.1 on a free port; stores the port.
+int BoundSocket(int* port) {
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) Die("socket");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) Die("bind");
+  socklen_t len = sizeof(addr);
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) Die("getsockname");
+  *port = ntohs(addr.sin_port);
+  return fd;
+}
+
+bool SendAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// Parses the request line and headers of `head` (everything before the blank line).
+RecordedRequest ParseHead(std::string_view head) {
+  RecordedRequest r;
+  size_t eol = head.find("\r\n");
+  const std::string_view first = head.substr(0, eol);
+  const size_t sp1 = first.find(' ');
+  const size_t sp2 = first.find(' ', sp1 + 1);
+  r.method = std::string(first.substr(0, sp1));
+  r.target = std::string(first.substr(sp1 + 1, sp2 - sp1 - 1));
+  while (eol != std::string_view::npos) {
+    const size_t start = eol + 2;
+    eol = head.find("\r\n", start);
+    const std::string_view line = head.substr(start, eol - start);
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    r.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string RecordedRequest::Header(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (n.size() == name.size() && strncasecmp(n.data(), name.data(), n.size()) == 0) return v;
+  }
+  return "";
+}
+
+LoopbackHttpServer::LoopbackHttpServer() {
+  listen_fd_ = BoundSocket(&port_);
+  if (listen(listen_fd_, 16) != 0) Die("listen");
+  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) Die("pipe2");
+  thread_ = std::thread([this] { Serve(); });
+}
+
+LoopbackHttpServer::~LoopbackHttpServer() {
+  const char stop = 's';
+  if (write(stop_pipe_[1], &stop, 1) != 1) Die("write");
+  thread_.join();
+  close(listen_fd_);
+  close(stop_pipe_[0]);
+  close(stop_pipe_[1]);
+}
+
+std::string LoopbackHttpServer::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_);
+}
+
+void LoopbackHttpServer::Enqueue(CannedAnswer answer) {
+  std::lock_guard lock(mu_);
+  answers_.push_back(std::move(answer));
+}
+
+std::vector<RecordedRequest> LoopbackHttpServer::requests() const {
+  std::lock_guard lock(mu_);
+  return received_;
+}
+
+bool LoopbackHttpServer::WaitReadable(int fd) const {
+  pollfd fds[2] = {{fd, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
+  while (poll(fds, 2, -1) < 0) {
+  }
+  return (fds[1].revents & POLLIN) == 0;
+}
+
+void LoopbackHttpServer::Serve() {
+  while (WaitReadable(listen_fd_)) {
+    const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) continue;
+    Handle(fd);
+    close(fd);
+  }
+}
+
+void LoopbackHttpServer::Handle(int fd) {
+  std::string data;
+  char buf[16384];
+  size_t head_end = std::string::npos;
+  size_t body_size = 0;
+  RecordedRequest request;
+  while (true) {
+    if (head_end == std::string::npos && (head_end = data.find("\r\n\r\n")) != std::string::npos) {
+      request = ParseHead(std::string_view(data).substr(0, head_end));
+      const std::string length = request.Header("Content-Length");
+      body_size = length.empty() ? 0 : std::stoul(length);
+    }
+    if (head_end != std::string::npos && data.size() >= head_end + 4 + body_size) break;
+    if (!WaitReadable(fd)) return;
+    const ssize_t n = recv(fd, buf, sizeof(buf), 0);
+    if (n <= 0) return;  // the client went away before sending a whole request
+    data.append(buf, static_cast<size_t>(n));
+  }
+  request.body = data.substr(head_end + 4, body_size);
+
+  CannedAnswer answer{500, {}, "no canned answer queued", false};
+  {
+    std::lock_guard lock(mu_);
+    received_.push_back(std::move(request));
+    if (!answers_.empty()) {
+      answer = std::move(answers_.front());
+      answers_.pop_front();
+    }
+  }
+  if (answer.hang) {
+    // Until the client closes (recv returns 0) or the server stops.
+    while (WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
+    }
+    return;
+  }
+  std::string out = "HTTP/1.1 " + std::to_string(answer.status) + " Canned\r\n";
+  for (const auto& [name, value] : answer.headers) out += name + ": " + value + "\r\n";
+  out += "Content-Length: " + std::to_string(answer.body.size()) + "\r\nConnection: close\r\n\r\n";
+  out += answer.body;
+  SendAll(fd, out);
+  shutdown(fd, SHUT_WR);
+}
+
+RefusingPort::RefusingPort() { fd_ = BoundSocket(&port_); }
+
+RefusingPort::~RefusingPort() { close(fd_); }
+
+std::string RefusingPort::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+}  // namespace fr::testing
