@@ -14,7 +14,9 @@
 
 #include "base/clock.h"
 #include "domain/message.h"
+#include "domain/people.h"
 #include "domain/platform.h"
+#include "domain/priority.h"
 
 namespace fr::domain {
 
@@ -58,6 +60,16 @@ struct Case {
   UnixMillis last_customer_message_at = 0;  // newest inbound message
   std::int64_t message_count = 0;
   std::int32_t reopen_count = 0;
+
+  // Working the case (domain/case_workflow.h).
+  Priority priority = Priority::kNormal;
+  std::optional<TeamId> team;        // the queue it is routed to
+  std::optional<UserId> assignee;    // who owns it now
+  UnixMillis assigned_at = 0;        // when the current assignee got it (0 = unassigned)
+  UnixMillis first_response_at = 0;  // the first agent reply sent (0 = none yet)
+  UnixMillis last_agent_reply_at = 0;
+
+  bool operator==(const Case&) const = default;
 };
 
 // What happens when a customer writes again on a case that is resolved or closed.

@@ -63,6 +63,10 @@ struct CaseDetail {
 struct CaseFilter {
   std::optional<domain::CaseStatus> status;
   std::optional<domain::Platform> platform;
+  std::optional<domain::UserId> assignee;  // cases owned by this user
+  bool unassigned_only = false;            // cases nobody owns
+  std::optional<domain::TeamId> team;      // cases in this team's queue
+  bool active_only = false;                // new, open or pending
 };
 
 // Position after the last item of a page: (last_activity_at, id) of that item.

@@ -14,16 +14,23 @@ namespace fr::storage::sqlite {
 namespace {
 
 // One SQL text per combination of filters, so each can use its own index (a single statement
-// with "?1 IS NULL OR status = ?1" would defeat index selection). Bit 0: status, bit 1:
-// platform, bit 2: cursor. Parameters: ?1 status, ?2 platform, ?3/?4 cursor, ?5 limit.
+// with "?1 IS NULL OR status = ?1" would defeat index selection). Bits: 1 status, 2 platform,
+// 4 cursor, 8 assignee, 16 unassigned, 32 team, 64 active. Parameters: ?1 status, ?2 platform,
+// ?3/?4 cursor, ?5 limit, ?6 assignee, ?7 team.
+constexpr int kListCasesVariants = 128;
+
 const std::string& ListCasesSql(int variant) {
-  static const std::array<std::string, 8> kSql = [] {
-    std::array<std::string, 8> sql;
-    for (int v = 0; v < 8; ++v) {
+  static const std::array<std::string, kListCasesVariants> kSql = [] {
+    std::array<std::string, kListCasesVariants> sql;
+    for (int v = 0; v < kListCasesVariants; ++v) {
       std::string s = "SELECT " FR_SQLITE_CASE_COLUMNS " FROM cases c WHERE 1";
       if (v & 1) s += " AND c.status = ?1";
       if (v & 2) s += " AND c.platform = ?2";
       if (v & 4) s += " AND (c.last_activity_at, c.id) < (?3, ?4)";
+      if (v & 8) s += " AND c.assignee_id = ?6";
+      if (v & 16) s += " AND c.assignee_id IS NULL";
+      if (v & 32) s += " AND c.team_id = ?7";
+      if (v & 64) s += " AND c.status IN ('new', 'open', 'pending')";
       s += " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
       sql[v] = std::move(s);
     }
@@ -164,12 +171,16 @@ Result<ports::CasePage> SqliteStore::ListCases(const ports::CaseFilter& filter,
   if (limit < 1) {
     return Status(Errc::kInvalidArgument, "invalid_limit", "limit must be at least 1");
   }
-  int variant = (filter.status ? 1 : 0) | (filter.platform ? 2 : 0) | (after ? 4 : 0);
+  int variant = (filter.status ? 1 : 0) | (filter.platform ? 2 : 0) | (after ? 4 : 0) |
+                (filter.assignee ? 8 : 0) | (filter.unassigned_only ? 16 : 0) |
+                (filter.team ? 32 : 0) | (filter.active_only ? 64 : 0);
   auto reader = readers_->Acquire();
   FR_ASSIGN_OR_RETURN(Statement st, reader->Prepare(ListCasesSql(variant)));
   if (filter.status) st.BindText(1, domain::CaseStatusName(*filter.status));
   if (filter.platform) st.BindText(2, domain::PlatformName(*filter.platform));
   if (after) st.BindInt(3, after->last_activity_at).BindInt(4, after->id);
+  if (filter.assignee) st.BindInt(6, *filter.assignee);
+  if (filter.team) st.BindInt(7, *filter.team);
   // One more than asked for tells whether another page follows.
   st.BindInt(5, static_cast<std::int64_t>(limit) + 1);
   ports::CasePage page;

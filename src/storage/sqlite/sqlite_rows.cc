@@ -56,6 +56,14 @@ Result<domain::Case> ReadCase(const Statement& st, int i) {
   c.last_customer_message_at = st.ColumnInt(i + 7);
   c.message_count = st.ColumnInt(i + 8);
   c.reopen_count = static_cast<std::int32_t>(st.ColumnInt(i + 9));
+  auto priority = domain::ParsePriority(st.ColumnText(i + 10));
+  if (!priority) return CorruptRow("cases", "priority");
+  c.priority = *priority;
+  c.team = st.ColumnOptionalInt(i + 11);
+  c.assignee = st.ColumnOptionalInt(i + 12);
+  c.assigned_at = st.ColumnInt(i + 13);
+  c.first_response_at = st.ColumnInt(i + 14);
+  c.last_agent_reply_at = st.ColumnInt(i + 15);
   return c;
 }
 
