@@ -14,17 +14,13 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "domain/platform.h"
+#include "domain/reply.h"
 
 namespace fr::ports {
 
-// How a reply reaches the customer.
-enum class ReplyRoute {
-  kPublicReply,   // a public answer under the customer's post or comment (X reply, FB/IG comment)
-  kPrivateReply,  // Meta: the one private message allowed in answer to a public comment
-  kDirectMessage, // a message in the customer's DM thread (X DM, Messenger, Instagram DM)
-};
-
-std::string_view ReplyRouteName(ReplyRoute r);  // "public_reply", "private_reply", "direct_message"
+// How a reply reaches the customer (defined with the Reply it belongs to).
+using domain::ReplyRoute;
+using domain::ReplyRouteName;
 
 // One reply, exactly as it should appear on the platform (signature already appended).
 struct OutboundReply {

@@ -20,6 +20,7 @@
 #include "domain/inbound_event.h"
 #include "domain/message.h"
 #include "ports/people_store.h"
+#include "ports/work_store.h"
 
 namespace fr::ports {
 
@@ -134,6 +135,8 @@ class StoreTxn {
 
   // Users, teams, sessions and tokens, in this same transaction.
   virtual PeopleTxn& people() = 0;
+  // Case history and the assignment checks, in this same transaction.
+  virtual WorkTxn& work() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -188,6 +191,8 @@ class Store {
 
   // Reads of users, teams, sessions and tokens.
   virtual PeopleReader& people() = 0;
+  // Reads of case history, loads and routing queues.
+  virtual WorkReader& work() = 0;
 };
 
 // Runs `unit` alone in one synced batch and returns its Status: for agents' and admins'

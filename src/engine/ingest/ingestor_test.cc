@@ -59,6 +59,7 @@ class FailingStore final : public ports::Store {
   Result<std::int64_t> CountMessages() override { return 0; }
   Status Ping() override { return Status::Ok(); }
   ports::PeopleReader& people() override { return reads_.people(); }
+  ports::WorkReader& work() override { return reads_.work(); }
 
  private:
   ports::Store& reads_;

@@ -20,6 +20,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_people.h"
+#include "storage/sqlite/sqlite_work.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
 
 namespace fr::storage::sqlite {
@@ -61,6 +62,7 @@ class SqliteStore final : public ports::Store {
   Result<std::int64_t> CountMessages() override;
   Status Ping() override;
   ports::PeopleReader& people() override { return people_; }
+  ports::WorkReader& work() override { return work_; }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
@@ -82,6 +84,7 @@ class SqliteStore final : public ports::Store {
   std::unique_ptr<SqliteConnection> writer_;
   std::unique_ptr<ReaderPool> readers_;
   SqlitePeopleReader people_;
+  SqliteWorkReader work_;
 };
 
 }  // namespace fr::storage::sqlite
