@@ -1,0 +1,191 @@
+#include "engine/route/routing_sweep.h"
+
+#include <algorithm>
+
+#include "base/log.h"
+#include "domain/case_event.h"
+#include "domain/routing.h"
+
+namespace fr::engine {
+
+struct RoutingSweep::Snapshot {
+  std::vector<domain::Team> teams;  // by id: the order teams are tried in
+  std::vector<domain::AgentSnapshot> agents;
+};
+
+RoutingSweep::RoutingSweep(ports::Store& store, const Clock& clock, const Presence& presence,
+                           RoutingOptions options, CaseChangeListener listener)
+    : store_(store), clock_(clock), presence_(presence), options_(options),
+      listener_(std::move(listener)) {}
+
+RoutingSweep::~RoutingSweep() { Stop(); }
+
+Result<RoutingSweep::Snapshot> RoutingSweep::TakeSnapshot() {
+  Snapshot s;
+  FR_ASSIGN_OR_RETURN(s.teams, store_.people().ListTeams());
+  std::sort(s.teams.begin(), s.teams.end(),
+            [](const domain::Team& a, const domain::Team& b) { return a.id < b.id; });
+  FR_ASSIGN_OR_RETURN(std::vector<domain::User> users, store_.people().ListUsers());
+  FR_ASSIGN_OR_RETURN(auto loads, store_.work().ActiveLoads());
+  std::set<domain::UserId> present = presence_.PresentUsers();
+  for (domain::User& u : users) {
+    domain::AgentSnapshot a;
+    a.present = present.contains(u.id);
+    a.load = loads.contains(u.id) ? loads.at(u.id) : 0;
+    a.user = std::move(u);
+    s.agents.push_back(std::move(a));
+  }
+  return s;
+}
+
+Result<bool> RoutingSweep::Apply(domain::CaseId id, const domain::RoutingChoice& choice,
+                                 std::optional<domain::UserId> from, Snapshot& snapshot) {
+  std::vector<domain::CaseEvent> events;
+  domain::Case updated;
+  bool assigned = false;
+  Status written = ports::WriteOne(store_, [&](ports::StoreTxn& txn) -> Status {
+    events.clear();
+    assigned = false;
+    FR_ASSIGN_OR_RETURN(std::optional<domain::Case> found, txn.GetCase(id));
+    // Someone acted meanwhile: a manual assignment, a resolution. Leave the case alone.
+    if (!found || !domain::IsActive(found->status) || found->assignee != from) {
+      return Status::Ok();
+    }
+    domain::Case c = std::move(*found);
+    UnixMillis now = clock_.NowMillis();
+    auto event = [&](domain::CaseEventKind kind, std::optional<domain::UserId> user,
+                     std::string detail) {
+      events.push_back(domain::CaseEvent{0, id, now, kind, std::nullopt, user, std::move(detail)});
+    };
+    if (choice.team != c.team) {
+      c.team = choice.team;
+      event(domain::CaseEventKind::kTeamChanged, std::nullopt,
+            choice.team ? std::to_string(*choice.team) : "");
+    }
+    if (choice.agent) {
+      const domain::AgentSnapshot* agent = nullptr;
+      for (const auto& a : snapshot.agents) {
+        if (a.user.id == *choice.agent) agent = &a;
+      }
+      FR_ASSIGN_OR_RETURN(std::int64_t load, txn.work().CountActiveAssigned(*choice.agent));
+      if (agent && load < agent->user.capacity) {
+        if (from) event(domain::CaseEventKind::kUnassigned, from, "no_reply_timeout");
+        c.assignee = choice.agent;
+        c.assigned_at = now;
+        event(domain::CaseEventKind::kAssigned, choice.agent, choice.sticky ? "sticky" : "auto");
+        assigned = true;
+      }
+    }
+    if (events.empty()) return Status::Ok();
+    FR_RETURN_IF_ERROR(txn.UpdateCase(c));
+    for (domain::CaseEvent& e : events) {
+      FR_ASSIGN_OR_RETURN(e.id, txn.work().InsertCaseEvent(e));
+    }
+    updated = c;
+    return Status::Ok();
+  });
+  FR_RETURN_IF_ERROR(written);
+  if (assigned) {
+    for (auto& a : snapshot.agents) {
+      if (a.user.id == *choice.agent) ++a.load;
+    }
+  }
+  if (listener_) {
+    for (const domain::CaseEvent& e : events) listener_(updated, e);
+  }
+  return assigned;
+}
+
+Result<SweepCounts> RoutingSweep::RunOnce() {
+  std::lock_guard lock(run_mu_);
+  SweepCounts counts;
+  FR_ASSIGN_OR_RETURN(Snapshot snapshot, TakeSnapshot());
+  if (snapshot.teams.empty()) return counts;
+
+  auto route = [&](const domain::Case& c,
+                   std::optional<domain::UserId> exclude) -> Result<domain::RoutingChoice> {
+    domain::RoutingCase rc;
+    rc.platform = c.platform;
+    rc.exclude = exclude;
+    FR_ASSIGN_OR_RETURN(rc.previous_agent, store_.work().PreviousAgentOf(c.customer_id, c.id));
+    std::vector<std::optional<domain::UserId>> picks;
+    for (const domain::Team& t : snapshot.teams) {
+      auto it = last_pick_.find(t.id);
+      picks.push_back(it == last_pick_.end() ? std::nullopt : std::optional(it->second));
+    }
+    domain::RoutingChoice choice = domain::Route(rc, snapshot.teams, snapshot.agents, picks);
+    for (std::size_t i = 0; i < snapshot.teams.size(); ++i) {
+      if (picks[i]) last_pick_[snapshot.teams[i].id] = *picks[i];
+    }
+    return choice;
+  };
+
+  if (options_.reassign_after > 0) {
+    FR_ASSIGN_OR_RETURN(std::vector<domain::Case> stale,
+                        store_.work().StaleAssignments(
+                            clock_.NowMillis() - options_.reassign_after, options_.batch));
+    for (const domain::Case& c : stale) {
+      FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, route(c, c.assignee));
+      if (!choice.agent) continue;  // nobody else is free: the assignee keeps it
+      FR_ASSIGN_OR_RETURN(bool moved, Apply(c.id, choice, c.assignee, snapshot));
+      if (moved) ++counts.reassigned;
+    }
+  }
+  FR_ASSIGN_OR_RETURN(std::vector<domain::Case> queue,
+                      store_.work().UnassignedActiveCases(options_.batch));
+  for (const domain::Case& c : queue) {
+    FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, route(c, std::nullopt));
+    FR_ASSIGN_OR_RETURN(bool assigned, Apply(c.id, choice, std::nullopt, snapshot));
+    if (assigned) {
+      ++counts.assigned;
+    } else {
+      ++counts.queued;
+    }
+  }
+  if (counts.assigned + counts.reassigned > 0) {
+    FR_LOG(kInfo, "route", "sweep assigned={} reassigned={} waiting={}", counts.assigned,
+           counts.reassigned, counts.queued);
+  }
+  return counts;
+}
+
+void RoutingSweep::Start() {
+  std::lock_guard lock(mu_);
+  if (worker_.joinable()) return;
+  stopping_ = false;
+  worker_ = std::thread([this] { Loop(); });
+}
+
+void RoutingSweep::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void RoutingSweep::Wake() {
+  {
+    std::lock_guard lock(mu_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+void RoutingSweep::Loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    lock.unlock();
+    if (Result<SweepCounts> r = RunOnce(); !r.ok()) {
+      FR_LOG(kWarn, "route", "routing sweep failed: {}", r.status().ToString());
+    }
+    lock.lock();
+    // The wall-clock wait is the worker's pacing only; routing decisions use clock_.
+    wake_.wait_for(lock, std::chrono::milliseconds(options_.interval),
+                   [this] { return woken_ || stopping_; });
+    woken_ = false;
+  }
+}
+
+}  // namespace fr::engine
