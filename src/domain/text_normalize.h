@@ -1,0 +1,77 @@
+// Text normalisation for word matching in Hebrew and English: the one place that decides when
+// two spellings are the same word. The reply rules use it (stock phrases, sensitive words,
+// shared words, near-duplicate replies); listening rules will too. Pure; thread-safe.
+//
+// A text is put in matching form, then split into words:
+//  * NFKC with Unicode case folding: "DANA" = "dana", full-width and ligature letters become
+//    plain ones, and invisible format characters (LRM/RLM, ZWJ, soft hyphen) disappear, so
+//    they cannot hide a word;
+//  * nonspacing marks removed after canonical decomposition: Hebrew niqqud and cantillation
+//    (שָׁלוֹם = שלום) and Latin diacritics (café = cafe);
+//  * Hebrew final letters folded to their regular form (ך ם ן ף ץ → כ מ נ פ צ), so a word
+//    matches whether or not a suffix follows the letter;
+//  * NFC again.
+// A word is a run of letters, digits and spacing marks. An apostrophe, geresh or gershayim
+// (' ’ " ׳ ״) between two word characters joins them ("don't" → "dont", צה"ל → צהל); every
+// other character separates words (maqaf and hyphen too: בית־חולים is two words).
+//
+// Hebrew writes the one-letter prefixes ו ה ב כ ל מ ש onto the next word (והרעלה, שבבית).
+// Stripping them blindly would ruin words that begin with those letters (מיון, הרעלה, שריפה),
+// so a text word is given several forms instead: itself and itself without one, two or three
+// leading prefix letters while at least two letters remain (WordForms). A dictionary word
+// matches a text word when it equals one of its forms.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fr::domain {
+
+// Returns the words of `text` in matching form, in text order. Bytes that are not valid UTF-8
+// separate words. Never fails.
+std::vector<std::string> MatchWords(std::string_view text);
+
+// Returns the forms of `word` (one MatchWords result): `word` itself first, then `word`
+// without its first 1, 2 and 3 letters for as long as each removed letter is a Hebrew prefix
+// letter (ו ה ב כ ל מ ש) and at least two letters remain. והרעלה → {והרעלה, הרעלה, רעלה}.
+std::vector<std::string> WordForms(std::string_view word);
+
+// A text prepared for matching: its words, each with its forms.
+class MatchText {
+ public:
+  explicit MatchText(std::string_view text);
+
+  // True if the words of `phrase` (in matching form, as MatchWords returns them) occur in this
+  // text one after the other, each equal to one of the forms of its text word. The prefix rule
+  // applies to every word of the phrase ("בית חולים" occurs in "שבבית החולים"). False for an
+  // empty phrase.
+  bool Contains(const std::vector<std::string>& phrase) const;
+
+  // The words in text order; words()[i] holds WordForms of the i-th word (the word first).
+  const std::vector<std::vector<std::string>>& words() const { return words_; }
+
+ private:
+  std::vector<std::vector<std::string>> words_;
+};
+
+// A list of words and phrases (a lexicon, stock phrases), put in matching form once. Entries
+// without any word (empty, punctuation only) never match.
+class PhraseList {
+ public:
+  explicit PhraseList(const std::vector<std::string>& phrases);
+
+  // Returns the first entry of the list, as it was given, that `text` contains; nullopt if
+  // none does.
+  std::optional<std::string> FirstIn(const MatchText& text) const;
+
+ private:
+  struct Entry {
+    std::string given;
+    std::vector<std::string> words;
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace fr::domain
