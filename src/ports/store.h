@@ -20,6 +20,7 @@
 #include "domain/inbound_event.h"
 #include "domain/message.h"
 #include "ports/people_store.h"
+#include "ports/reply_store.h"
 #include "ports/work_store.h"
 
 namespace fr::ports {
@@ -137,6 +138,8 @@ class StoreTxn {
   virtual PeopleTxn& people() = 0;
   // Case history and the assignment checks, in this same transaction.
   virtual WorkTxn& work() = 0;
+  // Replies and their audit log, in this same transaction.
+  virtual ReplyTxn& replies() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -193,6 +196,8 @@ class Store {
   virtual PeopleReader& people() = 0;
   // Reads of case history, loads and routing queues.
   virtual WorkReader& work() = 0;
+  // Reads of replies, the sender's queue and the audit log.
+  virtual ReplyReader& replies() = 0;
 };
 
 // Runs `unit` alone in one synced batch and returns its Status: for agents' and admins'

@@ -6,7 +6,7 @@
 //                            testing::Values(StoreContractParam{"sqlite", &MakeSqliteDatabase}),
 //                            StoreContractParamName);
 //
-// and PeopleContractTest likewise.
+// and PeopleContractTest and ReplyContractTest likewise.
 //
 // The suite covers the write side through WriteBatch/StoreTxn (dedupe, aliases, revisions,
 // customer upsert, conversations, case lookup, savepoint isolation), the read side (paging,
@@ -65,6 +65,20 @@ class PeopleContractTest : public StoreContractTest {
  protected:
   // Inserts `u` in its own batch; fails the test on error. Returns the new id.
   domain::UserId AddUser(const ports::StoredUser& u);
+};
+
+// The outbox part of the contract (tests/contract/reply_contract.cc); instantiated with the
+// same parameters as StoreContractTest.
+class ReplyContractTest : public StoreContractTest {
+ protected:
+  // Also stores a user and a case for the replies to belong to (author_, case_id_).
+  void SetUp() override;
+
+  // Inserts `r` in its own batch; fails the test on error. Returns the new id.
+  domain::ReplyId AddReply(const domain::Reply& r);
+
+  domain::UserId author_ = 0;
+  domain::CaseId case_id_ = 0;
 };
 
 }  // namespace fr::contract

@@ -60,6 +60,7 @@ class FailingStore final : public ports::Store {
   Status Ping() override { return Status::Ok(); }
   ports::PeopleReader& people() override { return reads_.people(); }
   ports::WorkReader& work() override { return reads_.work(); }
+  ports::ReplyReader& replies() override { return reads_.replies(); }
 
  private:
   ports::Store& reads_;

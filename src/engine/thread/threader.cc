@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/threading.h"
+#include "engine/outbox/echo_matcher.h"
 
 namespace fr::engine {
 
@@ -135,7 +136,9 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   stored.author_customer_id = m.is_outbound ? 0 : customer;
   stored.delivery_id = delivery_id;
   stored.received_at = received_at;
-  FR_RETURN_IF_ERROR(txn.InsertMessage(stored).status());
+  FR_ASSIGN_OR_RETURN(domain::MessageId id, txn.InsertMessage(stored));
+  // The brand's own message may be the echo of a reply the outbox sent.
+  if (m.is_outbound) FR_RETURN_IF_ERROR(MatchEcho(txn, m, id, received_at).status());
   return ApplyOutcome::kStored;
 }
 

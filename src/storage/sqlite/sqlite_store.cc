@@ -79,7 +79,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
                          std::unique_ptr<ReaderPool> readers)
-    : writer_(std::move(writer)), readers_(std::move(readers)), people_(*readers_), work_(*readers_) {}
+    : writer_(std::move(writer)),
+      readers_(std::move(readers)),
+      people_(*readers_),
+      work_(*readers_),
+      replies_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close

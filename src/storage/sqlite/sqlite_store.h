@@ -20,6 +20,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_people.h"
+#include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_work.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
 
@@ -63,6 +64,7 @@ class SqliteStore final : public ports::Store {
   Status Ping() override;
   ports::PeopleReader& people() override { return people_; }
   ports::WorkReader& work() override { return work_; }
+  ports::ReplyReader& replies() override { return replies_; }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
@@ -85,6 +87,7 @@ class SqliteStore final : public ports::Store {
   std::unique_ptr<ReaderPool> readers_;
   SqlitePeopleReader people_;
   SqliteWorkReader work_;
+  SqliteReplyReader replies_;
 };
 
 }  // namespace fr::storage::sqlite

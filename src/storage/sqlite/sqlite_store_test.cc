@@ -22,6 +22,7 @@ namespace {
 
 using contract::StoreContractParam;
 using contract::PeopleContractTest;
+using contract::ReplyContractTest;
 using contract::StoreContractTest;
 using contract::StoreTestDatabase;
 using domain::Platform;
@@ -72,6 +73,8 @@ const StoreContractParam kSqliteParam{"sqlite",
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 INSTANTIATE_TEST_SUITE_P(Sqlite, PeopleContractTest, testing::Values(kSqliteParam),
+                         contract::StoreContractParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, ReplyContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 
 // A second, raw handle on the database file, to look at or tamper with what the store wrote.

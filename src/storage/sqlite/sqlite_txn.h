@@ -22,6 +22,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_people.h"
+#include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_work.h"
 
 namespace fr::storage::sqlite {
@@ -29,7 +30,7 @@ namespace fr::storage::sqlite {
 class SqliteTxn final : public ports::StoreTxn {
  public:
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteTxn(SqliteConnection& db) : db_(db), people_(db), work_(db) {}
+  explicit SqliteTxn(SqliteConnection& db) : db_(db), people_(db), work_(db), replies_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -56,6 +57,7 @@ class SqliteTxn final : public ports::StoreTxn {
   Status SetThreadedThrough(std::int64_t delivery_id) override;
   ports::PeopleTxn& people() override { return people_; }
   ports::WorkTxn& work() override { return work_; }
+  ports::ReplyTxn& replies() override { return replies_; }
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
@@ -65,6 +67,7 @@ class SqliteTxn final : public ports::StoreTxn {
   SqliteConnection& db_;
   SqlitePeopleTxn people_;
   SqliteWorkTxn work_;
+  SqliteReplyTxn replies_;
 };
 
 }  // namespace fr::storage::sqlite
