@@ -1,5 +1,6 @@
 #include "domain/case_workflow.h"
 
+#include <algorithm>
 #include <string>
 
 #include "domain/permissions.h"
@@ -43,6 +44,13 @@ Status CheckMayAssign(const User& actor, const Case& c, UserId target) {
   return Status(Errc::kForbidden, "not_allowed",
                 to_self ? "this case is assigned to someone else; a supervisor can reassign it"
                         : "only supervisors assign cases to other people");
+}
+
+void NoteAgentReply(Case& c, UnixMillis at) {
+  if (c.first_response_at == 0 || at < c.first_response_at) c.first_response_at = at;
+  c.last_agent_reply_at = std::max(c.last_agent_reply_at, at);
+  c.last_activity_at = std::max(c.last_activity_at, at);
+  if (c.status == CaseStatus::kNew) c.status = CaseStatus::kOpen;
 }
 
 }  // namespace fr::domain

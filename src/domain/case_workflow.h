@@ -26,4 +26,8 @@ Status CheckMayWork(const User& actor, const Case& c);
 // taking from someone else needs Action::kAssignOthers. Errors: kForbidden "not_allowed".
 Status CheckMayAssign(const User& actor, const Case& c, UserId target);
 
+// Records on `c` that an agent's reply reached the customer at `at`: the first response (for
+// the SLA and the metrics) if none was yet, the latest agent reply, and a new case is open.
+void NoteAgentReply(Case& c, UnixMillis at);
+
 }  // namespace fr::domain

@@ -51,5 +51,20 @@ TEST(CaseWorkflowTest, AgentsTakeFreeCasesSupervisorsAssignAnyone) {
   EXPECT_TRUE(CheckMayAssign(boss, c, dana.id).ok());
 }
 
+TEST(CaseWorkflowTest, TheFirstAgentReplyIsTheFirstResponse) {
+  Case c;
+  c.last_activity_at = 100;
+  NoteAgentReply(c, 500);
+  EXPECT_EQ(c.first_response_at, 500);
+  EXPECT_EQ(c.last_agent_reply_at, 500);
+  EXPECT_EQ(c.status, CaseStatus::kOpen);
+  NoteAgentReply(c, 900);
+  EXPECT_EQ(c.first_response_at, 500);
+  EXPECT_EQ(c.last_agent_reply_at, 900);
+  NoteAgentReply(c, 300);  // an echo of an earlier reply, confirmed late
+  EXPECT_EQ(c.first_response_at, 300);
+  EXPECT_EQ(c.last_agent_reply_at, 900);
+}
+
 }  // namespace
 }  // namespace fr::domain

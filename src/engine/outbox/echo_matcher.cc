@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "domain/case_workflow.h"
 
 namespace fr::engine {
 namespace {
@@ -85,6 +86,13 @@ bool EchoTextMatches(Platform platform, std::string_view reply_text, std::string
   return false;
 }
 
+Status NoteSent(ports::StoreTxn& txn, const domain::Reply& reply) {
+  FR_ASSIGN_OR_RETURN(std::optional<domain::Case> c, txn.GetCase(reply.case_id));
+  if (!c) return Status::Ok();
+  domain::NoteAgentReply(*c, reply.sent_at);
+  return txn.UpdateCase(*c);
+}
+
 Result<std::optional<domain::ReplyId>> MatchEcho(ports::StoreTxn& txn, const domain::Message& echo,
                                                  domain::MessageId message_id, UnixMillis at) {
   using Matched = std::optional<domain::ReplyId>;
@@ -117,6 +125,7 @@ Result<std::optional<domain::ReplyId>> MatchEcho(ports::StoreTxn& txn, const dom
       ReplyAuditEntry entry = EchoEntry(r, message_id, at);
       entry.detail += "; confirmed_in_doubt";
       FR_RETURN_IF_ERROR(replies.AppendAudit(entry).status());
+      FR_RETURN_IF_ERROR(NoteSent(txn, r));
       FR_LOG(kInfo, "outbox", "reply={} confirmed by its echo platform_id={}", r.id, r.platform_id);
       return Matched(r.id);
     }

@@ -29,6 +29,10 @@ namespace fr::engine {
 // kSent status with platform_id = echo.external_id. Returns the reply's id, or nullopt when
 // the message is no echo of ours (inbound, or posted outside Feedroom) or was matched before.
 // Errors: the store's (kUnavailable / kInternal).
+// Records on the reply's case that `reply` (now sent) reached the customer: first response,
+// latest agent reply (domain::NoteAgentReply).
+Status NoteSent(ports::StoreTxn& txn, const domain::Reply& reply);
+
 Result<std::optional<domain::ReplyId>> MatchEcho(ports::StoreTxn& txn, const domain::Message& echo,
                                                  domain::MessageId message_id, UnixMillis at);
 

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "base/log.h"
+#include "engine/outbox/echo_matcher.h"
 #include "base/secrets.h"
 
 namespace fr::engine {
@@ -318,6 +319,7 @@ Status Outbox::RecordOutcome(const Reply& sending, const ports::ReplyGateway* ga
     }
     FR_RETURN_IF_ERROR(txn.replies().UpdateReply(r));
     FR_RETURN_IF_ERROR(txn.replies().AppendAudit(entry).status());
+    if (r.status == domain::ReplyStatus::kSent) FR_RETURN_IF_ERROR(NoteSent(txn, r));
     applied = std::move(step);
     return Status::Ok();
   }));
