@@ -7,6 +7,7 @@
 #include "server/commands.h"
 #include "server/config.h"
 #include "server/server.h"
+#include "server/simulator_host.h"
 
 namespace {
 
@@ -44,6 +45,23 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Run the server (webhooks, API)");
   AddStoreOptions(serve, serve_store);
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default: server.listen)");
+
+  std::string sim_config_path, sim_listen = "127.0.0.1:8090";
+  fr::server::SimulateOptions sim;
+  CLI::App* simulate = app.add_subcommand(
+      "simulate", "Run the platform simulator: fake X and Meta APIs, and a scenario of customer "
+                  "activity sent to Feedroom as webhooks");
+  simulate->add_option("--config", sim_config_path, "The TOML configuration Feedroom serves with")
+      ->required();
+  simulate->add_option("--listen", sim_listen, "HOST:PORT to serve the fake APIs on")
+      ->capture_default_str();
+  simulate->add_option("--scenario", sim.scenario_path,
+                       "Scenario TOML file to play (default: none, serve the APIs only)");
+  simulate->add_option("--target", sim.target, "Feedroom's URL, e.g. http://127.0.0.1:8080")
+      ->required();
+  simulate->add_option("--speed", sim.speed, "Scenario seconds per real second")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 
   CLI::App* user = app.add_subcommand("user", "Manage users")->require_subcommand(1);
   StoreOptions user_store;
@@ -84,6 +102,18 @@ int main(int argc, char** argv) {
       config->listen_port = addr->second;
     }
     return fr::server::RunUntilSignalled(*config);
+  }
+  if (simulate->parsed()) {
+    auto config = LoadConfig(StoreOptions{sim_config_path, ""});
+    if (!config) return 2;
+    auto addr = fr::server::ParseListenAddress(sim_listen);
+    if (!addr.ok()) {
+      std::fprintf(stderr, "feedroom simulate: --listen: %s\n", addr.status().message().c_str());
+      return 2;
+    }
+    sim.listen_host = addr->first;
+    sim.listen_port = addr->second;
+    return fr::server::RunSimulatorUntilSignalled(*config, sim);
   }
   if (user_add->parsed()) {
     auto config = LoadConfig(user_store);

@@ -1,7 +1,9 @@
 #include "api/api_routes.h"
 
+#include "api/case_routes.h"
 #include "api/people_routes.h"
 #include "api/read_routes.h"
+#include "api/reply_routes.h"
 
 namespace fr::api {
 
@@ -9,6 +11,8 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddSessionRoutes(router, gate, s.authenticator, s.cookie);
   AddPeopleRoutes(router, gate, s.directory, s.authenticator, s.store);
   AddReadRoutes(router, gate, s.store);
+  AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store);
+  AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
 }
 
 }  // namespace fr::api

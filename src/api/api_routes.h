@@ -7,7 +7,12 @@
 #include "api/router.h"
 #include "api/session_routes.h"
 #include "engine/people/authenticator.h"
+#include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
+#include "engine/reply/reply_desk.h"
+#include "engine/route/presence.h"
+#include "engine/route/routing_sweep.h"
+#include "engine/work/case_desk.h"
 #include "ports/store.h"
 
 namespace fr::api {
@@ -17,6 +22,11 @@ struct ApiServices {
   ports::Store& store;
   engine::Authenticator& authenticator;
   engine::Directory& directory;
+  engine::CaseDesk& desk;
+  engine::Presence& presence;
+  engine::RoutingSweep* sweep;  // woken when work may be routable; may be null
+  engine::ReplyDesk& replies;
+  engine::Outbox& outbox;
   SessionCookieOptions cookie;
 };
 

@@ -50,4 +50,10 @@ std::optional<std::int64_t> ParseInt64(std::string_view s) {
   return v;
 }
 
+Result<std::int64_t> PathId(const ApiRequest& req) {
+  auto id = ParseInt64(req.Param("id"));
+  if (!id) return Status(Errc::kInvalidArgument, "invalid_parameter", "the id must be a number");
+  return *id;
+}
+
 }  // namespace fr::api

@@ -29,4 +29,7 @@ ApiResponse NoContent();
 // Parses a decimal 64-bit integer (our ids, limits); nullopt unless the whole text is one.
 std::optional<std::int64_t> ParseInt64(std::string_view s);
 
+// The `{id}` path parameter as one of our ids. Errors: kInvalidArgument "invalid_parameter".
+Result<std::int64_t> PathId(const ApiRequest& req);
+
 }  // namespace fr::api

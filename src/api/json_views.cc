@@ -6,10 +6,6 @@ namespace fr::api {
 namespace json = boost::json;
 namespace {
 
-json::value IdOrNull(const std::optional<std::int64_t>& id) {
-  return id ? json::value(std::to_string(*id)) : json::value(nullptr);
-}
-
 json::object AuthorObject(const domain::Author& a) {
   json::object o;
   o["id"] = a.id;
@@ -32,6 +28,12 @@ json::object CaseObject(const domain::Case& c) {
   o["last_customer_message_at"] = c.last_customer_message_at;
   o["message_count"] = c.message_count;
   o["reopen_count"] = c.reopen_count;
+  o["priority"] = domain::PriorityName(c.priority);
+  o["team_id"] = IdOrNull(c.team);
+  o["assignee_id"] = IdOrNull(c.assignee);
+  o["assigned_at"] = c.assigned_at;
+  o["first_response_at"] = c.first_response_at;
+  o["last_agent_reply_at"] = c.last_agent_reply_at;
   return o;
 }
 
@@ -107,6 +109,30 @@ std::string CaseDetailJson(const ports::CaseDetail& d) {
   }
   o["customers"] = std::move(customers);
   return json::serialize(o);
+}
+
+json::value IdOrNull(const std::optional<std::int64_t>& id) {
+  return id ? json::value(std::to_string(*id)) : json::value(nullptr);
+}
+
+std::string CaseJson(const domain::Case& c) { return json::serialize(CaseObject(c)); }
+
+std::string CaseEventsJson(const std::vector<domain::CaseEvent>& events) {
+  json::array items;
+  for (const domain::CaseEvent& e : events) {
+    json::object o;
+    o["id"] = std::to_string(e.id);
+    o["case_id"] = std::to_string(e.case_id);
+    o["at"] = e.at;
+    o["kind"] = domain::CaseEventKindName(e.kind);
+    o["actor_id"] = IdOrNull(e.actor);
+    o["user_id"] = IdOrNull(e.user);
+    o["detail"] = e.detail;
+    items.emplace_back(std::move(o));
+  }
+  json::object out;
+  out["items"] = std::move(items);
+  return json::serialize(out);
 }
 
 std::string MessageJson(const ports::StoredMessage& message) {

@@ -4,12 +4,23 @@
 
 #include <string>
 
+#include <optional>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "domain/case_event.h"
 #include "ports/store.h"
 
 namespace fr::api {
 
+// One of our optional ids as a JSON string, or null.
+boost::json::value IdOrNull(const std::optional<std::int64_t>& id);
+
 std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor);
 std::string CaseDetailJson(const ports::CaseDetail& detail);
 std::string MessageJson(const ports::StoredMessage& message);
+std::string CaseJson(const domain::Case& c);
+std::string CaseEventsJson(const std::vector<domain::CaseEvent>& events);
 
 }  // namespace fr::api

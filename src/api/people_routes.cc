@@ -17,12 +17,6 @@ void Reply(const Responder& respond, Result<T> result, F ok) {
   respond(ok(*result));
 }
 
-Result<std::int64_t> PathId(const ApiRequest& req) {
-  auto id = ParseInt64(req.Param("id"));
-  if (!id) return Status(Errc::kInvalidArgument, "invalid_parameter", "the id must be a number");
-  return *id;
-}
-
 // Reads "languages" and "platforms" into `skills` when present.
 Status ReadSkills(const JsonBody& body, std::optional<domain::Skills>& skills) {
   FR_ASSIGN_OR_RETURN(auto languages, body.OptionalStringList("languages"));

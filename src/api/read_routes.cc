@@ -27,8 +27,32 @@ ApiResponse BadParam(const std::string& message) {
   return ErrorResponse(Status(Errc::kInvalidArgument, "invalid_parameter", message));
 }
 
-void ListCases(ports::Store& store, const ApiRequest& req, const Responder& respond) {
+// Fills the ownership filters: assignee=me|<user id>, unassigned=true, team=<id>, active=true.
+Status ReadOwnerFilters(const ApiRequest& req, const engine::Principal& who,
+                        ports::CaseFilter& filter) {
+  if (auto a = ports::QueryParam(req.query, "assignee"); !a.empty()) {
+    auto id = a == "me" ? std::optional<std::int64_t>(who.user.id) : ParseInt64(a);
+    if (!id) return Status(Errc::kInvalidArgument, "invalid_parameter", "assignee is me or a user id");
+    filter.assignee = *id;
+  }
+  if (auto t = ports::QueryParam(req.query, "team"); !t.empty()) {
+    auto id = ParseInt64(t);
+    if (!id) return Status(Errc::kInvalidArgument, "invalid_parameter", "team is a team id");
+    filter.team = *id;
+  }
+  filter.unassigned_only = ports::QueryParam(req.query, "unassigned") == "true";
+  filter.active_only = ports::QueryParam(req.query, "active") == "true";
+  if (filter.unassigned_only && filter.assignee) {
+    return Status(Errc::kInvalidArgument, "invalid_parameter",
+                  "assignee and unassigned=true exclude each other");
+  }
+  return Status::Ok();
+}
+
+void ListCases(ports::Store& store, const ApiRequest& req, const engine::Principal& who,
+               const Responder& respond) {
   ports::CaseFilter filter;
+  if (Status s = ReadOwnerFilters(req, who, filter); !s.ok()) return respond(ErrorResponse(s));
   if (auto s = ports::QueryParam(req.query, "status"); !s.empty()) {
     filter.status = domain::ParseCaseStatus(s);
     if (!filter.status) return respond(BadParam("unknown status: " + std::string(s)));
@@ -82,9 +106,8 @@ void AddReadRoutes(Router& router, const AuthGate& gate, ports::Store& store) {
   using domain::Action;
   router.Add("GET", "/api/v1/cases",
              gate.Require(Action::kReadCases,
-                          [&store](const ApiRequest& req, const engine::Principal&, Responder r) {
-                            ListCases(store, req, r);
-                          }));
+                          [&store](const ApiRequest& req, const engine::Principal& who,
+                                   Responder r) { ListCases(store, req, who, r); }));
   router.Add("GET", "/api/v1/cases/{id}",
              gate.Require(Action::kReadCases,
                           [&store](const ApiRequest& req, const engine::Principal&, Responder r) {

@@ -51,6 +51,8 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
+void Router::SetFallback(Handler handler) { fallback_ = std::move(handler); }
+
 std::vector<std::string> Router::Describe() const {
   std::vector<std::string> out;
   for (const Route& r : routes_) out.push_back(r.method + " " + r.pattern);
@@ -67,6 +69,10 @@ void Router::Dispatch(ApiRequest& request, Responder respond) const {
     if (r.method != request.method) continue;
     request.params = std::move(params);
     r.handler(request, std::move(respond));
+    return;
+  }
+  if (fallback_) {
+    fallback_(request, std::move(respond));
     return;
   }
   if (path_known) {

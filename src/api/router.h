@@ -1,5 +1,7 @@
 // Router: maps (method, path pattern) to a handler. Patterns are literal segments and
 // `{name}` placeholders that match one non-empty segment: "/api/v1/cases/{id}".
+// A fallback handler, when set, takes every request no route matches (a server that hands
+// whole path spaces to one handler, like the platform simulator).
 // Build it before the server starts; Dispatch is then safe from any thread (read-only).
 #pragma once
 
@@ -13,9 +15,12 @@ namespace fr::api {
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
+  // Runs `handler` for every request that matches no route (by path and method), instead of
+  // answering 404 or 405. Replaces any earlier fallback.
+  void SetFallback(Handler handler);
 
-  // Runs the matching handler. Unknown paths get 404, known paths with another method 405,
-  // both as JSON errors.
+  // Runs the matching handler, else the fallback. Without a fallback, unknown paths get 404
+  // and known paths with another method 405, both as JSON errors.
   void Dispatch(ApiRequest& request, Responder respond) const;
 
   // Every route as "METHOD /pattern", in the order added (for the RBAC matrix test).
@@ -29,6 +34,7 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Handler fallback_;  // empty: 404 / 405
 };
 
 }  // namespace fr::api

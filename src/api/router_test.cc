@@ -28,5 +28,20 @@ TEST(RouterTest, MatchesPlaceholdersAndReportsUnknownRoutesAsJson) {
   EXPECT_NE(na.body.find("method_not_allowed"), std::string::npos);
 }
 
+TEST(RouterTest, FallbackTakesEveryRequestNoRouteMatches) {
+  Router r;
+  r.Add("GET", "/healthz", [](const ApiRequest&, Responder respond) {
+    respond(ApiResponse{200, "text/plain", "ok", {}});
+  });
+  r.SetFallback([](const ApiRequest& req, Responder respond) {
+    respond(ApiResponse{418, "text/plain", req.method + " " + req.path, {}});
+  });
+  EXPECT_EQ(Call(r, "GET", "/healthz").body, "ok");  // routes still win
+  ApiResponse unknown_path = Call(r, "POST", "/2/tweets");
+  EXPECT_EQ(unknown_path.status, 418);
+  EXPECT_EQ(unknown_path.body, "POST /2/tweets");
+  EXPECT_EQ(Call(r, "DELETE", "/healthz").body, "DELETE /healthz");  // no 405 either
+}
+
 }  // namespace
 }  // namespace fr::api

@@ -49,6 +49,24 @@ Result<std::string> OptionalString(const toml::table& t, const std::string& pref
   return *s;
 }
 
+// An optional secret: the environment variable `env_name` wins when set and non-empty, then
+// the file; empty when neither gives one.
+Result<std::string> OptionalSecret(const toml::table& t, const std::string& prefix,
+                                   const std::string& key, const EnvLookup& env,
+                                   const std::string& env_name) {
+  if (auto v = env(env_name); v && !v->empty()) return *v;
+  return OptionalString(t, prefix, key, "");
+}
+
+// An http:// or https:// base URL (see ParseBaseUrl).
+Result<std::string> OptionalBaseUrl(const toml::table& t, const std::string& prefix,
+                                    const std::string& key, std::string fallback) {
+  FR_ASSIGN_OR_RETURN(std::string text, OptionalString(t, prefix, key, std::move(fallback)));
+  auto url = ParseBaseUrl(text);
+  if (!url.ok()) return ConfigError(prefix + key, url.status().message());
+  return url;
+}
+
 Result<std::int64_t> OptionalInt(const toml::table& t, const std::string& prefix,
                                  const std::string& key, std::int64_t fallback, std::int64_t min,
                                  std::int64_t max) {
@@ -73,6 +91,13 @@ Result<bool> OptionalBool(const toml::table& t, const std::string& prefix, const
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// "v<major>.<minor>", as the Graph API names its versions ("v21.0").
+bool IsGraphVersion(std::string_view s) {
+  const size_t dot = s.find('.');
+  return s.size() > 1 && s[0] == 'v' && dot != std::string_view::npos &&
+         AllDigits(s.substr(1, dot - 1)) && AllDigits(s.substr(dot + 1));
 }
 
 Status ParseServer(const toml::table& t, ServerConfig& c) {
@@ -138,18 +163,20 @@ Status ParseX(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
   channels::x::XConfig x;
   FR_ASSIGN_OR_RETURN(x.consumer_secret,
                       RequiredString(t, "x.", "consumer_secret", env, "FEEDROOM_X_CONSUMER_SECRET"));
-  FR_ASSIGN_OR_RETURN(x.api_base, OptionalString(t, "x.", "api_base", "https://api.x.com"));
+  FR_ASSIGN_OR_RETURN(x.api_base, OptionalBaseUrl(t, "x.", "api_base", x.api_base));
   const toml::array* accounts = t.get_as<toml::array>("accounts");
   if (!accounts || accounts->empty()) return ConfigError("x.accounts", "at least one [[x.accounts]] is required");
   for (size_t i = 0; i < accounts->size(); ++i) {
     std::string prefix = "x.accounts[" + std::to_string(i) + "].";
     const toml::table* a = accounts->get(i)->as_table();
     if (!a) return ConfigError(prefix.substr(0, prefix.size() - 1), "must be a table");
-    FR_RETURN_IF_ERROR(CheckKnownKeys(*a, prefix, {"user_id", "handle"}));
+    FR_RETURN_IF_ERROR(CheckKnownKeys(*a, prefix, {"user_id", "handle", "access_token"}));
     channels::x::XAccount acc;
     FR_ASSIGN_OR_RETURN(acc.user_id, RequiredString(*a, prefix, "user_id", env));
     if (!AllDigits(acc.user_id)) return ConfigError(prefix + "user_id", "must be the numeric X user id, as a string");
     FR_ASSIGN_OR_RETURN(acc.handle, OptionalString(*a, prefix, "handle", ""));
+    FR_ASSIGN_OR_RETURN(acc.access_token, OptionalSecret(*a, prefix, "access_token", env,
+                                                         kXAccessTokenEnvPrefix + acc.user_id));
     x.accounts.push_back(std::move(acc));
   }
   c.x = std::move(x);
@@ -157,19 +184,27 @@ Status ParseX(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
 }
 
 Status ParseMeta(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
-  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "meta.", {"app_secret", "verify_token", "graph_base", "pages"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(
+      t, "meta.", {"app_secret", "verify_token", "graph_base", "graph_version", "pages"}));
   channels::meta::MetaConfig m;
   FR_ASSIGN_OR_RETURN(m.app_secret, RequiredString(t, "meta.", "app_secret", env, "FEEDROOM_META_APP_SECRET"));
   FR_ASSIGN_OR_RETURN(m.verify_token,
                       RequiredString(t, "meta.", "verify_token", env, "FEEDROOM_META_VERIFY_TOKEN"));
-  FR_ASSIGN_OR_RETURN(m.graph_base, OptionalString(t, "meta.", "graph_base", "https://graph.facebook.com"));
+  FR_ASSIGN_OR_RETURN(m.graph_base, OptionalBaseUrl(t, "meta.", "graph_base", m.graph_base));
+  FR_ASSIGN_OR_RETURN(m.graph_version,
+                      OptionalString(t, "meta.", "graph_version", m.graph_version));
+  if (!IsGraphVersion(m.graph_version)) {
+    return ConfigError("meta.graph_version",
+                       "must look like \"v21.0\", got \"" + m.graph_version + "\"");
+  }
   const toml::array* pages = t.get_as<toml::array>("pages");
   if (!pages || pages->empty()) return ConfigError("meta.pages", "at least one [[meta.pages]] is required");
   for (size_t i = 0; i < pages->size(); ++i) {
     std::string prefix = "meta.pages[" + std::to_string(i) + "].";
     const toml::table* p = pages->get(i)->as_table();
     if (!p) return ConfigError(prefix.substr(0, prefix.size() - 1), "must be a table");
-    FR_RETURN_IF_ERROR(CheckKnownKeys(*p, prefix, {"page_id", "name", "instagram_user_id"}));
+    FR_RETURN_IF_ERROR(
+        CheckKnownKeys(*p, prefix, {"page_id", "name", "instagram_user_id", "access_token"}));
     channels::meta::MetaPage page;
     FR_ASSIGN_OR_RETURN(page.page_id, RequiredString(*p, prefix, "page_id", env));
     if (!AllDigits(page.page_id)) return ConfigError(prefix + "page_id", "must be the numeric Page id, as a string");
@@ -178,6 +213,8 @@ Status ParseMeta(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
     if (!page.instagram_user_id.empty() && !AllDigits(page.instagram_user_id)) {
       return ConfigError(prefix + "instagram_user_id", "must be the numeric Instagram account id, as a string");
     }
+    FR_ASSIGN_OR_RETURN(page.access_token, OptionalSecret(*p, prefix, "access_token", env,
+                                                          kMetaPageTokenEnvPrefix + page.page_id));
     m.pages.push_back(std::move(page));
   }
   c.meta = std::move(m);
@@ -206,6 +243,16 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(std::string_vie
     return Status(Errc::kInvalidArgument, "config", "expected HOST:PORT with a port 0-65535, got \"" + std::string(text) + "\"");
   }
   return std::make_pair(std::string(host), static_cast<std::uint16_t>(value));
+}
+
+Result<std::string> ParseBaseUrl(std::string_view text) {
+  std::string_view base = text;
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (base.starts_with(scheme) && base.size() > scheme.size()) return std::string(base);
+  }
+  return Status(Errc::kInvalidArgument, "config",
+                "must be an http:// or https:// URL, got \"" + std::string(text) + "\"");
 }
 
 Result<ServerConfig> ParseConfig(std::string_view text, const std::string& source_name,

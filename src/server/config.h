@@ -1,6 +1,7 @@
 // ServerConfig: everything `feedroom serve` needs, loaded from one TOML file, with secrets
 // overridable by environment variables (FEEDROOM_X_CONSUMER_SECRET, FEEDROOM_META_APP_SECRET,
-// FEEDROOM_META_VERIFY_TOKEN). docs/configuration.md lists every key.
+// FEEDROOM_META_VERIFY_TOKEN, and one per account token: see the prefixes below).
+// docs/configuration.md lists every key.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "channels/x/x_config.h"
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
+#include "engine/route/routing_sweep.h"
 
 namespace fr::server {
 
@@ -25,10 +27,16 @@ struct ServerConfig {
   std::string log_level = "info";
   engine::IngestOptions ingest;
   engine::AuthOptions auth;
+  engine::RoutingOptions routing;
   bool secure_cookies = false;  // mark the session cookie Secure (served over HTTPS)
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;
 };
+
+// The environment variable that overrides x.accounts[].access_token is this prefix followed
+// by the account's user_id; for meta.pages[].access_token, the other prefix and the page_id.
+inline constexpr char kXAccessTokenEnvPrefix[] = "FEEDROOM_X_ACCESS_TOKEN_";
+inline constexpr char kMetaPageTokenEnvPrefix[] = "FEEDROOM_META_PAGE_TOKEN_";
 
 // Reads an environment variable; returns nullopt when unset. Injected for tests.
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
@@ -45,5 +53,10 @@ Result<ServerConfig> LoadConfigFile(const std::string& path, const EnvLookup& en
 
 // Splits "host:port" (or "[v6]:port"). Errors name the problem.
 Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(std::string_view text);
+
+// Checks that `text` is an http:// or https:// URL with a host, and returns it without
+// trailing slashes (a base that paths are appended to). Errors (kInvalidArgument "config")
+// quote the text.
+Result<std::string> ParseBaseUrl(std::string_view text);
 
 }  // namespace fr::server

@@ -62,6 +62,60 @@ TEST(ConfigTest, EnvironmentOverridesSecrets) {
   EXPECT_EQ(c->meta->app_secret, "msecret");
 }
 
+TEST(ConfigTest, ReadsApiBasesAndAccountTokensWithEnvironmentOverrides) {
+  constexpr char kTokens[] = R"(
+[x]
+consumer_secret = "xsecret"
+api_base = "http://127.0.0.1:8090/"
+[[x.accounts]]
+user_id = "1"
+access_token = "x-token-in-file"
+[[x.accounts]]
+user_id = "2"
+access_token = "x-token-2"
+[[x.accounts]]
+user_id = "3"
+
+[meta]
+app_secret = "msecret"
+verify_token = "vt"
+graph_base = "http://127.0.0.1:8090"
+graph_version = "v22.0"
+[[meta.pages]]
+page_id = "123456"
+access_token = "page-token-in-file"
+)";
+  std::map<std::string, std::string> env{{"FEEDROOM_X_ACCESS_TOKEN_1", "x-token-from-env"},
+                                         {"FEEDROOM_META_PAGE_TOKEN_123456", "page-token-env"}};
+  auto lookup = [&env](const std::string& k) -> std::optional<std::string> {
+    auto it = env.find(k);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  };
+  auto c = ParseConfig(kTokens, "f.toml", lookup);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->x->api_base, "http://127.0.0.1:8090");  // trailing slash dropped
+  EXPECT_EQ(c->x->accounts.at(0).access_token, "x-token-from-env");
+  EXPECT_EQ(c->x->accounts.at(1).access_token, "x-token-2");
+  EXPECT_EQ(c->x->accounts.at(2).access_token, "");  // listens, cannot reply
+  EXPECT_EQ(c->meta->graph_base, "http://127.0.0.1:8090");
+  EXPECT_EQ(c->meta->graph_version, "v22.0");
+  EXPECT_EQ(c->meta->pages.at(0).access_token, "page-token-env");
+
+  auto file_only = ParseConfig(kTokens, "f.toml", NoEnv());
+  ASSERT_TRUE(file_only.ok());
+  EXPECT_EQ(file_only->x->accounts.at(0).access_token, "x-token-in-file");
+  EXPECT_EQ(file_only->meta->pages.at(0).access_token, "page-token-in-file");
+}
+
+TEST(ConfigTest, ApiBasesDefaultToThePlatforms) {
+  auto c = ParseConfig(kValid, "f.toml", NoEnv());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->x->api_base, "https://api.x.com");
+  EXPECT_EQ(c->meta->graph_base, "https://graph.facebook.com");
+  EXPECT_EQ(c->meta->graph_version, "v21.0");
+}
+
 struct BadCase {
   const char* toml;
   const char* message_part;
@@ -78,6 +132,19 @@ TEST(ConfigTest, ErrorsNameTheKey) {
       {"[ingest]\nreopen = \"sometimes\"\n", "ingest.reopen: must be"},
       {"", "configure at least one channel"},
       {"[x\n", "f.toml:1:"},
+      {"[x]\nconsumer_secret = \"s\"\napi_base = \"api.x.com\"\n[[x.accounts]]\nuser_id = \"1\"\n",
+       "x.api_base: must be an http:// or https:// URL"},
+      {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\naccess_token = 5\n",
+       "x.accounts[0].access_token: must be a string"},
+      {"[meta]\napp_secret = \"s\"\nverify_token = \"v\"\ngraph_base = \"ftp://g\"\n"
+       "[[meta.pages]]\npage_id = \"1\"\n",
+       "meta.graph_base: must be an http:// or https:// URL"},
+      {"[meta]\napp_secret = \"s\"\nverify_token = \"v\"\ngraph_version = \"21.0\"\n"
+       "[[meta.pages]]\npage_id = \"1\"\n",
+       "meta.graph_version: must look like \"v21.0\""},
+      {"[meta]\napp_secret = \"s\"\nverify_token = \"v\"\n[[meta.pages]]\npage_id = \"1\"\n"
+       "token = \"t\"\n",
+       "meta.pages[0].token: unknown key"},
   };
   for (const BadCase& bc : cases) {
     auto c = ParseConfig(bc.toml, "f.toml", NoEnv());
@@ -85,6 +152,25 @@ TEST(ConfigTest, ErrorsNameTheKey) {
     EXPECT_EQ(c.status().code(), Errc::kInvalidArgument);
     EXPECT_NE(c.status().message().find(bc.message_part), std::string::npos)
         << "got: " << c.status().message() << " want: " << bc.message_part;
+  }
+}
+
+TEST(ConfigTest, TheDemoConfigurationTalksToTheSimulator) {
+  auto c = LoadConfigFile(std::string(FR_SOURCE_DIR) + "/config/demo.toml", NoEnv());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->x->api_base, "http://127.0.0.1:8090");
+  EXPECT_EQ(c->meta->graph_base, "http://127.0.0.1:8090");
+  EXPECT_FALSE(c->x->accounts.at(0).access_token.empty());
+  EXPECT_FALSE(c->meta->pages.at(0).access_token.empty());
+}
+
+TEST(ConfigTest, BaseUrlsNeedASchemeAndAHost) {
+  EXPECT_EQ(*ParseBaseUrl("http://127.0.0.1:8090//"), "http://127.0.0.1:8090");
+  EXPECT_EQ(*ParseBaseUrl("https://api.x.com"), "https://api.x.com");
+  for (const char* bad : {"https://", "api.x.com", "ftp://host", ""}) {
+    auto url = ParseBaseUrl(bad);
+    ASSERT_FALSE(url.ok()) << bad;
+    EXPECT_NE(url.status().message().find("must be an http:// or https:// URL"), std::string::npos);
   }
 }
 

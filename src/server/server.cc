@@ -1,7 +1,5 @@
 #include "server/server.h"
 
-#include <signal.h>
-
 #include <cstdio>
 #include <thread>
 
@@ -13,12 +11,20 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/metrics.h"
+#include "channels/meta/meta_sender.h"
 #include "channels/meta/meta_webhook.h"
+#include "channels/x/x_sender.h"
 #include "channels/x/x_webhook.h"
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
+#include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
+#include "engine/reply/reply_desk.h"
+#include "engine/route/presence.h"
+#include "engine/route/routing_sweep.h"
+#include "engine/work/case_desk.h"
 #include "server/commands.h"
+#include "server/stop_signals.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace fr::server {
@@ -31,6 +37,12 @@ struct Server::Parts {
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   std::unique_ptr<engine::Ingestor> ingestor;
   std::unique_ptr<engine::Authenticator> authenticator;
+  std::unique_ptr<engine::Presence> presence;
+  std::unique_ptr<engine::CaseDesk> desk;
+  std::unique_ptr<engine::RoutingSweep> sweep;
+  std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
+  std::unique_ptr<engine::Outbox> outbox;
+  std::unique_ptr<engine::ReplyDesk> replies;
   std::unique_ptr<engine::Directory> directory;
   std::unique_ptr<api::AuthGate> gate;
   api::Router router;
@@ -72,8 +84,24 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->directory = std::make_unique<engine::Directory>(*parts->store, parts->clock,
                                                          config.auth.password_cost);
   parts->gate = std::make_unique<api::AuthGate>(*parts->authenticator);
+  parts->presence = std::make_unique<engine::Presence>(parts->clock, engine::PresenceOptions{});
+  parts->desk = std::make_unique<engine::CaseDesk>(*parts->store, parts->clock);
+  parts->sweep = std::make_unique<engine::RoutingSweep>(*parts->store, parts->clock,
+                                                        *parts->presence, config.routing);
+  if (config.x) parts->gateways.push_back(std::make_unique<channels::x::XReplyGateway>(*config.x));
+  if (config.meta) {
+    parts->gateways.push_back(std::make_unique<channels::meta::MetaReplyGateway>(*config.meta));
+  }
+  std::vector<const ports::ReplyGateway*> gateway_ptrs;
+  for (const auto& g : parts->gateways) gateway_ptrs.push_back(g.get());
+  parts->outbox = std::make_unique<engine::Outbox>(*parts->store, parts->clock, gateway_ptrs,
+                                                   engine::OutboxOptions{}, parts->metrics);
+  parts->replies = std::make_unique<engine::ReplyDesk>(*parts->store, parts->clock, *parts->outbox,
+                                                       gateway_ptrs, engine::ReplyDeskOptions{});
   api::AddApiRoutes(parts->router, *parts->gate,
                     api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
+                                     *parts->desk, *parts->presence, parts->sweep.get(),
+                                     *parts->replies, *parts->outbox,
                                      api::SessionCookieOptions{config.secure_cookies,
                                                                config.auth.session_lifetime}});
 
@@ -85,6 +113,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   http_options.body_limit = config.body_limit;
   parts->http = std::make_unique<api::HttpServer>(http_options, parts->router, parts->metrics);
   FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
+  parts->sweep->Start();
+  FR_RETURN_IF_ERROR(parts->outbox->Start());
   FR_LOG(kInfo, "server", "serving on {}:{} with {} HTTP threads, data in {}", config.listen_host,
          parts->port, http_options.threads, config.data_dir);
   return std::unique_ptr<Server>(new Server(std::move(parts)));
@@ -100,20 +130,15 @@ void Server::Stop() {
   if (parts_->stopped) return;
   parts_->stopped = true;
   parts_->http->StopAccepting();
+  parts_->sweep->Stop();
+  parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered
   parts_->http->Stop();
   FR_LOG(kInfo, "server", "stopped");
 }
 
 int RunUntilSignalled(const ServerConfig& config) {
-  // Block the signals in every thread; the main thread waits for them with sigwait.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  signal(SIGPIPE, SIG_IGN);
-
+  BlockStopSignals();
   log::SetLevel(config.log_level);
   auto server = Server::Start(config);
   if (!server.ok()) {
@@ -123,8 +148,7 @@ int RunUntilSignalled(const ServerConfig& config) {
   std::printf("feedroom: listening on http://%s:%u\n", config.listen_host.c_str(),
               static_cast<unsigned>((*server)->port()));
   std::fflush(stdout);
-  int received = 0;
-  sigwait(&signals, &received);
+  const int received = WaitForStopSignal();
   FR_LOG(kInfo, "server", "signal {} received, shutting down", received);
   (*server)->Stop();
   return 0;

@@ -54,17 +54,32 @@ HttpResult HttpCall(std::uint16_t port, const std::string& method, const std::st
   return out;
 }
 
-ServerProcess::ServerProcess(const std::string& config_path, const std::string& data_dir) {
+namespace {
+
+// argv for execv: "feedroom" followed by `args`; the pointers live as long as `args`.
+std::vector<char*> Argv(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>("feedroom"));
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+std::string Binary() { return std::string(FR_BINARY_DIR) + "/apps/feedroom/feedroom"; }
+
+}  // namespace
+
+FeedroomProcess::FeedroomProcess(const std::vector<std::string>& args) {
   int fds[2];
   if (pipe(fds) != 0) std::abort();
-  std::string binary = std::string(FR_BINARY_DIR) + "/apps/feedroom/feedroom";
+  const std::string binary = Binary();
+  std::vector<char*> argv = Argv(args);
   pid_ = fork();
   if (pid_ == 0) {
     dup2(fds[1], STDOUT_FILENO);
     close(fds[0]);
     close(fds[1]);
-    execl(binary.c_str(), "feedroom", "serve", "--config", config_path.c_str(), "--data",
-          data_dir.c_str(), "--listen", "127.0.0.1:0", static_cast<char*>(nullptr));
+    execv(binary.c_str(), argv.data());
     _exit(127);
   }
   close(fds[1]);
@@ -78,14 +93,15 @@ ServerProcess::ServerProcess(const std::string& config_path, const std::string& 
       break;
     }
   }
-  std::fclose(out);  // the server's later stdout writes go nowhere; it logs to stderr
+  std::fclose(out);  // the process's later stdout writes go nowhere; it logs to stderr
   if (port_ == 0) {
-    std::fprintf(stderr, "feedroom serve did not start (%s)\n", binary.c_str());
+    std::fprintf(stderr, "feedroom %s did not start (%s)\n",
+                 args.empty() ? "" : args[0].c_str(), binary.c_str());
     std::abort();
   }
 }
 
-int ServerProcess::StopWith(int sig) {
+int FeedroomProcess::StopWith(int sig) {
   if (pid_ <= 0) return 0;
   kill(pid_, sig);
   int status = 0;
@@ -95,22 +111,19 @@ int ServerProcess::StopWith(int sig) {
   return 128 + WTERMSIG(status);
 }
 
-ServerProcess::~ServerProcess() { StopWith(SIGTERM); }
+FeedroomProcess::~FeedroomProcess() { StopWith(SIGTERM); }
 
 CommandResult RunFeedroom(const std::vector<std::string>& args, const std::string& stdin_text) {
   int in_fds[2], out_fds[2];
   if (pipe(in_fds) != 0 || pipe(out_fds) != 0) std::abort();
-  std::string binary = std::string(FR_BINARY_DIR) + "/apps/feedroom/feedroom";
+  const std::string binary = Binary();
+  std::vector<char*> argv = Argv(args);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in_fds[0], STDIN_FILENO);
     dup2(out_fds[1], STDOUT_FILENO);
     dup2(out_fds[1], STDERR_FILENO);
     for (int fd : {in_fds[0], in_fds[1], out_fds[0], out_fds[1]}) close(fd);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>("feedroom"));
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
     execv(binary.c_str(), argv.data());
     _exit(127);
   }

@@ -1,5 +1,5 @@
-// Test support for integration tests: runs the real `feedroom serve` binary as a child
-// process on port 0 and talks HTTP to it (a Boost.Beast synchronous client).
+// Test support for integration tests: runs the real `feedroom` binary (`serve`, `simulate`)
+// as a child process on port 0 and talks HTTP to it (a Boost.Beast synchronous client).
 #pragma once
 
 #include <sys/types.h>
@@ -23,13 +23,16 @@ HttpResult HttpCall(std::uint16_t port, const std::string& method, const std::st
                     const std::vector<std::pair<std::string, std::string>>& headers = {},
                     const std::string& body = "");
 
-// A running `feedroom serve`. The destructor sends SIGTERM and waits.
-class ServerProcess {
+// A running `feedroom <command>` that serves HTTP on 127.0.0.1 (`serve`, `simulate`). The
+// destructor sends SIGTERM and waits.
+class FeedroomProcess {
  public:
-  // Writes nothing; starts `feedroom serve --config <config_path> --data <data_dir>
-  // --listen 127.0.0.1:0` and waits until it prints its port. Aborts the test on failure.
-  ServerProcess(const std::string& config_path, const std::string& data_dir);
-  ~ServerProcess();
+  // Starts `feedroom <args...>` and waits until it prints "http://127.0.0.1:PORT" on stdout.
+  // Aborts the test on failure.
+  explicit FeedroomProcess(const std::vector<std::string>& args);
+  ~FeedroomProcess();
+  FeedroomProcess(const FeedroomProcess&) = delete;
+  FeedroomProcess& operator=(const FeedroomProcess&) = delete;
 
   std::uint16_t port() const { return port_; }
   pid_t pid() const { return pid_; }
@@ -39,6 +42,16 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
+};
+
+// A running `feedroom serve`.
+class ServerProcess : public FeedroomProcess {
+ public:
+  // Writes nothing; starts `feedroom serve --config <config_path> --data <data_dir>
+  // --listen 127.0.0.1:0` and waits until it prints its port. Aborts the test on failure.
+  ServerProcess(const std::string& config_path, const std::string& data_dir)
+      : FeedroomProcess({"serve", "--config", config_path, "--data", data_dir, "--listen",
+                         "127.0.0.1:0"}) {}
 };
 
 struct CommandResult {

@@ -1,0 +1,104 @@
+#include "server/scenario_feed.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "channels/sim/scenario.h"
+
+namespace fr::server {
+namespace {
+
+constexpr UnixMillis kNow = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
+
+TEST(ScenarioPaceTest, AtSpeedOneTheScenarioStartsNowAndRunsInRealTime) {
+  ScenarioPace pace(kNow, 480'000, 1.0);
+  EXPECT_EQ(pace.scenario_start(), kNow);
+  EXPECT_EQ(pace.ScenarioTime(kNow + 30'000), kNow + 30'000);
+  EXPECT_EQ(pace.WallTime(kNow + 30'000), kNow + 30'000);
+}
+
+TEST(ScenarioPaceTest, ASpedUpScenarioIsBackDatedSoNothingIsDatedInTheFuture) {
+  ScenarioPace pace(kNow, 100'000, 10.0);  // 100 s of scenario in 10 s
+  EXPECT_EQ(pace.scenario_start(), kNow - 90'000);
+  // The last step (at 100 s) plays 10 s from now, dated then.
+  EXPECT_EQ(pace.WallTime(pace.scenario_start() + 100'000), kNow + 10'000);
+  // Every step plays at the first millisecond it is due, and never before the time it is dated.
+  for (std::int64_t at = 0; at <= 100'000; at += 7'001) {
+    const UnixMillis dated = pace.scenario_start() + at;
+    const UnixMillis plays = pace.WallTime(dated);
+    EXPECT_GE(plays, dated) << at;                     // not dated in the future
+    EXPECT_GE(pace.ScenarioTime(plays), dated) << at;  // due when woken
+    EXPECT_LT(pace.ScenarioTime(plays - 1), dated) << at;  // and not a millisecond before
+  }
+}
+
+TEST(ScenarioPaceTest, ASlowedDownScenarioStartsNow) {
+  ScenarioPace pace(kNow, 60'000, 0.5);
+  EXPECT_EQ(pace.scenario_start(), kNow);
+  EXPECT_EQ(pace.WallTime(kNow + 60'000), kNow + 120'000);
+}
+
+constexpr char kTwoSteps[] = R"(
+[[customers]]
+key = "dana"
+platform = "x"
+id = "1600000000000000101"
+handle = "dana_levi"
+
+[[steps]]
+id = "late"
+at = 0
+customer = "dana"
+kind = "mention"
+text = "first: where is my order"
+
+[[steps]]
+at = 2
+customer = "dana"
+kind = "reply"
+in_reply_to = "late"
+text = "second: still waiting"
+)";
+
+TEST(ScenarioFeedTest, PlaysEveryStepInOrderIntoTheForwarder) {
+  channels::sim::SimConfig sim_config;
+  sim_config.x.consumer_secret = "secret";
+  sim_config.x.accounts = {{"1500000000000000001", "kantina_il", "token"}};
+  channels::sim::SimPlatform platform(sim_config);
+  auto scenario = channels::sim::ParseScenario(kTwoSteps, "two.toml");
+  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+
+  std::mutex mu;
+  std::vector<std::string> bodies;
+  std::promise<void> both;
+  WebhookForwarderOptions options;
+  options.target = "http://feedroom";
+  WebhookForwarder forwarder(options, [&](const channels::HttpRequest& r)
+                                          -> Result<channels::HttpResponse> {
+    std::lock_guard<std::mutex> lock(mu);
+    bodies.push_back(r.body);
+    if (bodies.size() == 2) both.set_value();
+    return channels::HttpResponse{200, {}, ""};
+  });
+
+  SystemClock clock;
+  ScenarioPace pace(clock.NowMillis(), 2'000, 1000.0);  // 2 s of scenario in 2 ms
+  auto player =
+      channels::sim::ScenarioPlayer::Start(std::move(*scenario), platform, pace.scenario_start());
+  ASSERT_TRUE(player.ok());
+  ScenarioFeed feed(std::move(*player), pace, clock, forwarder);
+  ASSERT_EQ(both.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  feed.Stop();
+  forwarder.Stop();
+
+  ASSERT_EQ(bodies.size(), 2u);
+  EXPECT_NE(bodies[0].find("first: where is my order"), std::string::npos);
+  EXPECT_NE(bodies[1].find("second: still waiting"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fr::server

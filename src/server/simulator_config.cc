@@ -1,0 +1,23 @@
+#include "server/simulator_config.h"
+
+namespace fr::server {
+
+channels::sim::SimConfig SimConfigFor(const ServerConfig& config) {
+  channels::sim::SimConfig sim;
+  if (config.x) {
+    sim.x.consumer_secret = config.x->consumer_secret;
+    for (const channels::x::XAccount& a : config.x->accounts) {
+      sim.x.accounts.push_back({a.user_id, a.handle, a.access_token});
+    }
+  }
+  if (config.meta) {
+    sim.meta.app_secret = config.meta->app_secret;
+    for (const channels::meta::MetaPage& p : config.meta->pages) {
+      // The config does not know the Instagram account's username: its own comments carry none.
+      sim.meta.pages.push_back({p.page_id, p.name, p.instagram_user_id, "", p.access_token});
+    }
+  }
+  return sim;
+}
+
+}  // namespace fr::server
