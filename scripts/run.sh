@@ -37,6 +37,20 @@ add_person supervisor supervisor "רונית אלון" he,en
 add_person dana agent "דנה כהן" he,en
 add_person yossi agent "יוסי לוי" he
 
+# The demo teams: cases on X go to the first, Meta's networks to the second. Agents get cases
+# automatically once they are available (PUT /api/v1/me/presence, or the web app's connection).
+add_team() {  # name members platforms signature
+  local out code=0
+  out="$("$feedroom" team add --config "$config" --data "$data" --name "$1" --members "$2" \
+    --platforms "$3" --signature "$4" 2>&1)" || code=$?
+  if [ "$code" -ne 0 ] && [ "$code" -ne 3 ]; then  # 3: already there
+    printf '%s\n' "$out" >&2
+    exit "$code"
+  fi
+}
+add_team "צוות X" dana,yossi x caret
+add_team "צוות Meta" dana,yossi facebook,messenger,instagram dash_name
+
 # Feedroom as the simulator reaches it: a wildcard listen address means loopback.
 host="${listen%:*}"
 case "$host" in 0.0.0.0 | "[::]" | "") host=127.0.0.1 ;; esac

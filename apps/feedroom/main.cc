@@ -87,6 +87,17 @@ int main(int argc, char** argv) {
   token_create->add_option("--username", token_user, "The user the token acts as")->required();
   token_create->add_option("--name", token_name, "What uses it, e.g. \"CRM sync\"")->required();
 
+  CLI::App* team = app.add_subcommand("team", "Manage teams")->require_subcommand(1);
+  StoreOptions team_store;
+  fr::server::TeamAddArgs team_args;
+  CLI::App* team_add = team->add_subcommand("add", "Add a team of existing users");
+  AddStoreOptions(team_add, team_store);
+  team_add->add_option("--name", team_args.name, "Team name")->required();
+  team_add->add_option("--members", team_args.members, "User names, e.g. dana,yossi");
+  team_add->add_option("--languages", team_args.languages, "Languages it covers, e.g. he,en");
+  team_add->add_option("--platforms", team_args.platforms, "Platforms it covers, e.g. x,facebook");
+  team_add->add_option("--signature", team_args.signature, "caret, dash_name (default) or none");
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) {
@@ -119,6 +130,11 @@ int main(int argc, char** argv) {
     auto config = LoadConfig(user_store);
     if (!config) return 2;
     return fr::server::RunUserAdd(*config, add_args, std::cin, std::cout, std::cerr);
+  }
+  if (team_add->parsed()) {
+    auto config = LoadConfig(team_store);
+    if (!config) return 2;
+    return fr::server::RunTeamAdd(*config, team_args, std::cout, std::cerr);
   }
   if (token_create->parsed()) {
     auto config = LoadConfig(token_store);

@@ -85,6 +85,55 @@ int RunUserAdd(const ServerConfig& config, const UserAddArgs& args, std::istream
   return 0;
 }
 
+int RunTeamAdd(const ServerConfig& config, const TeamAddArgs& args, std::ostream& out,
+               std::ostream& err) {
+  domain::Team team;
+  team.name = args.name;
+  team.scope.languages = SplitCommas(args.languages);
+  for (const std::string& name : SplitCommas(args.platforms)) {
+    auto p = domain::ParsePlatform(name);
+    if (!p) {
+      err << "feedroom team add: --platforms: unknown platform \"" << name << "\"\n";
+      return 2;
+    }
+    team.scope.platforms.push_back(*p);
+  }
+  auto style = domain::ParseSignatureStyle(args.signature);
+  if (!style) {
+    err << "feedroom team add: --signature must be caret, dash_name or none\n";
+    return 2;
+  }
+  team.signature = *style;
+  auto store = OpenStore(config);
+  if (!store.ok()) {
+    err << "feedroom team add: " << store.status().message() << "\n";
+    return 1;
+  }
+  for (const std::string& member : SplitCommas(args.members)) {
+    auto user = (*store)->people().FindUserByName(member);
+    if (!user.ok()) {
+      err << "feedroom team add: " << user.status().message() << "\n";
+      return 1;
+    }
+    if (!*user) {
+      err << "feedroom team add: --members: no user named \"" << member << "\"\n";
+      return 2;
+    }
+    team.members.push_back((*user)->user.id);
+  }
+  SystemClock clock;
+  engine::Directory directory(**store, clock, config.auth.password_cost);
+  Result<domain::Team> added = directory.AddTeam(team);
+  if (!added.ok()) {
+    err << "feedroom team add: " << added.status().message() << "\n";
+    if (added.status().code() == Errc::kConflict) return 3;
+    return added.status().code() == Errc::kInvalidArgument ? 2 : 1;
+  }
+  out << "added team " << added->name << " (id " << added->id << ", " << added->members.size()
+      << " members)\n";
+  return 0;
+}
+
 int RunTokenCreate(const ServerConfig& config, const std::string& username,
                    const std::string& name, std::ostream& out, std::ostream& err) {
   auto store = OpenStore(config);

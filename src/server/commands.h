@@ -38,4 +38,17 @@ int RunUserAdd(const ServerConfig& config, const UserAddArgs& args, std::istream
 int RunTokenCreate(const ServerConfig& config, const std::string& username,
                    const std::string& name, std::ostream& out, std::ostream& err);
 
+struct TeamAddArgs {
+  std::string name;
+  std::string members;    // comma-separated user names
+  std::string languages;  // comma-separated, e.g. "he,en"
+  std::string platforms;  // comma-separated, e.g. "x,facebook"
+  std::string signature = "dash_name";  // caret | dash_name | none
+};
+
+// `feedroom team add`: adds a team with the named members (they must exist). Exit 3 when the
+// team name is taken, 2 for bad input (an unknown member, platform or style).
+int RunTeamAdd(const ServerConfig& config, const TeamAddArgs& args, std::ostream& out,
+               std::ostream& err);
+
 }  // namespace fr::server

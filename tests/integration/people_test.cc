@@ -104,6 +104,22 @@ TEST_F(PeopleTest, LoginAttemptsAreLimited) {
   EXPECT_EQ(json::parse(limited.body).at("error").at("code").as_string(), "too_many_attempts");
 }
 
+TEST_F(PeopleTest, TeamAddNamesItsMembersAndRefusesUnknownOnes) {
+  ASSERT_EQ(RunFeedroom(UserAdd("dana", "agent"), "a long password\n").exit_code, 0);
+  std::vector<std::string> add = {"team", "add", "--config", config_, "--data", data_, "--name",
+                                  "שירות X", "--members", "dana", "--platforms", "x",
+                                  "--signature", "caret"};
+  CommandResult ok = RunFeedroom(add, "");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("1 members"), std::string::npos) << ok.output;
+  EXPECT_EQ(RunFeedroom(add, "").exit_code, 3);  // the name is taken
+  add[7] = "other";
+  add[9] = "dana,ghost";
+  CommandResult unknown = RunFeedroom(add, "");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.output.find("ghost"), std::string::npos) << unknown.output;
+}
+
 TEST_F(PeopleTest, TokenCreateNeedsAnActiveUser) {
   CommandResult r = RunFeedroom({"token", "create", "--config", config_, "--data", data_,
                                  "--username", "nobody", "--name", "CRM"},
