@@ -96,8 +96,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   for (const auto& g : parts->gateways) gateway_ptrs.push_back(g.get());
   parts->outbox = std::make_unique<engine::Outbox>(*parts->store, parts->clock, gateway_ptrs,
                                                    engine::OutboxOptions{}, parts->metrics);
+  engine::ReplyDeskOptions reply_options;
+  if (config.x) {
+    for (const auto& account : config.x->accounts) {
+      reply_options.x_handles[account.user_id] = account.handle;
+    }
+  }
   parts->replies = std::make_unique<engine::ReplyDesk>(*parts->store, parts->clock, *parts->outbox,
-                                                       gateway_ptrs, engine::ReplyDeskOptions{});
+                                                       gateway_ptrs, reply_options);
   api::AddApiRoutes(parts->router, *parts->gate,
                     api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
                                      *parts->desk, *parts->presence, parts->sweep.get(),

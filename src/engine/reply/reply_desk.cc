@@ -1,5 +1,8 @@
 #include "engine/reply/reply_desk.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "domain/case_workflow.h"
 #include "domain/signature.h"
 
@@ -35,6 +38,24 @@ bool IsPrivate(const StoredMessage& m) { return m.message.visibility == domain::
 bool IsMetaComment(const StoredMessage& m) {
   return IsPublic(m) && (m.message.platform == domain::Platform::kFacebook ||
                          m.message.platform == domain::Platform::kInstagram);
+}
+
+// True if `text` contains "@handle" as a whole mention (ASCII case-insensitive, as X handles
+// are ASCII).
+bool MentionsHandle(std::string_view text, std::string_view handle) {
+  if (handle.empty()) return false;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::string_view rest = text.substr(at + 1);
+    if (rest.size() < handle.size()) break;
+    bool same = std::equal(handle.begin(), handle.end(), rest.begin(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    bool ends = rest.size() == handle.size() || !word(rest[handle.size()]);
+    bool starts = at == 0 || !word(text[at - 1]);
+    if (same && ends && starts) return true;
+  }
+  return false;
 }
 
 // The platform a direct message to this case's customer goes through.
@@ -112,8 +133,11 @@ Result<DraftReview> ReplyDesk::Check(const domain::User& author, const ReplyDraf
   q.target_kind = m.kind;
   q.target_visibility = m.visibility;
   q.target_created_at = m.created_at;
+  auto handle = options_.x_handles.find(m.account_id);
   q.target_summons_brand =
-      m.kind == domain::MessageKind::kMention || m.kind == domain::MessageKind::kQuote;
+      m.kind == domain::MessageKind::kMention || m.kind == domain::MessageKind::kQuote ||
+      (m.platform == domain::Platform::kX && handle != options_.x_handles.end() &&
+       MentionsHandle(m.text, handle->second));
   q.last_inbound_dm_at = last_dm ? last_dm->message.created_at : 0;
   q.now = now;
   FR_ASSIGN_OR_RETURN(std::vector<domain::Reply> earlier, store_.replies().CaseReplies(kase.id));

@@ -9,6 +9,7 @@
 // Thread-safe (state lives in the store and the outbox).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ struct ReplyDeskOptions {
   domain::ApprovalPolicy approval;
   domain::GenericDraftPolicy generic;
   int recent_replies_compared = 50;  // for near-duplicate warnings
+  // The brand's handle per X account id (without '@'): a customer's reply that @mentions it
+  // summons the brand as a mention does (X's self-serve reply rule).
+  std::map<std::string, std::string> x_handles;
 };
 
 class ReplyDesk {

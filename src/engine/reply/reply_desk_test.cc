@@ -97,6 +97,21 @@ TEST_F(ReplyDeskTest, XRefusesAReplyWhereTheBrandWasNotSummoned) {
   EXPECT_TRUE(store_->replies().CaseReplies(id)->empty());
 }
 
+TEST_F(ReplyDeskTest, AReplyThatMentionsTheBrandSummonsItToo) {
+  ReplyDeskOptions options;
+  options.x_handles["brand"] = "Kantina_IL";
+  ReplyDesk desk(*store_, clock_, *outbox_, {&gateway_}, options);
+  domain::CaseId id = Receive(Tweet("t6", domain::MessageKind::kReply, "@kantina_il עדיין מחכה"));
+  auto review = desk.Check(dana_, {id, ReplyRoute::kPublicReply, "בודקים עכשיו", ""});
+  ASSERT_TRUE(review.ok());
+  EXPECT_EQ(review->capability.verdict, domain::ReplyVerdict::kAllowed);
+  // A longer handle that merely starts with the brand's is not the brand.
+  domain::CaseId other =
+      Receive(Tweet("t7", domain::MessageKind::kReply, "@kantina_il_fans what a day"));
+  EXPECT_EQ(desk.Check(dana_, {other, ReplyRoute::kPublicReply, "hi", ""})->capability.verdict,
+            domain::ReplyVerdict::kDenied);
+}
+
 TEST_F(ReplyDeskTest, SensitiveRepliesWaitForASupervisor) {
   domain::CaseId id =
       Receive(Tweet("t3", domain::MessageKind::kMention, "@brand אכלתי אצלכם וקיבלתי הרעלת מזון"));
