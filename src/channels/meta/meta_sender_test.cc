@@ -8,10 +8,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "channels/common/reply_test_util.h"
 #include "tests/support/loopback_http_server.h"
 
 namespace fr::channels::meta {
 namespace {
+
+using channels::testing::Answer;
 
 using domain::Platform;
 using ports::OutboundReply;
@@ -26,22 +29,9 @@ constexpr char kPageId[] = "104395612345678";
 constexpr char kInstagramId[] = "17841400000000001";
 constexpr char kHebrew[] = "שלום דנה, בדקנו את ההזמנה ✅";
 
+// The bytes of a fixture under ../shared/fixtures/facebook/restfb/.
 std::string Fixture(const std::string& relative) {
-  std::ifstream in(std::string(FR_SHARED_DIR) + "/fixtures/facebook/restfb/" + relative,
-                   std::ios::binary);
-  EXPECT_TRUE(in.good()) << relative;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-HttpResponse Answer(int status, std::string body,
-                    std::vector<std::pair<std::string, std::string>> headers = {}) {
-  HttpResponse r;
-  r.status = status;
-  r.body = std::move(body);
-  for (auto& [n, v] : headers) r.headers.Add(std::move(n), std::move(v));
-  return r;
+  return channels::testing::ReadFixture("facebook/restfb/" + relative);
 }
 
 std::string GraphError(int code, const std::string& message) {

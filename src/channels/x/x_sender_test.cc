@@ -9,10 +9,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "channels/common/reply_test_util.h"
 #include "tests/support/loopback_http_server.h"
 
 namespace fr::channels::x {
 namespace {
+
+using channels::testing::Answer;
 
 using ports::OutboundReply;
 using ports::ReplyRoute;
@@ -24,21 +27,9 @@ using fr::testing::LoopbackHttpServer;
 constexpr UnixMillis kNow = 1635976000000;  // 2021-11-03, minutes before the recorded resets
 constexpr char kTweepyDevId[] = "1072250532645998596";
 
+// The bytes of a fixture under ../shared/fixtures/twitter/.
 std::string Fixture(const std::string& relative) {
-  std::ifstream in(std::string(FR_SHARED_DIR) + "/fixtures/twitter/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << relative;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-HttpResponse Answer(int status, std::string body,
-                    std::vector<std::pair<std::string, std::string>> headers = {}) {
-  HttpResponse r;
-  r.status = status;
-  r.body = std::move(body);
-  for (auto& [n, v] : headers) r.headers.Add(std::move(n), std::move(v));
-  return r;
+  return channels::testing::ReadFixture("twitter/" + relative);
 }
 
 // The recorded answer to `method uri` in a tweepy cassette, as the loopback server should replay
