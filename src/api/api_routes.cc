@@ -4,6 +4,7 @@
 #include "api/people_routes.h"
 #include "api/read_routes.h"
 #include "api/reply_routes.h"
+#include "api/stream_route.h"
 
 namespace fr::api {
 
@@ -13,6 +14,7 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddReadRoutes(router, gate, s.store);
   AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
+  AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store);
 }
 
 }  // namespace fr::api

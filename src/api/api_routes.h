@@ -6,6 +6,7 @@
 #include "api/auth_gate.h"
 #include "api/router.h"
 #include "api/session_routes.h"
+#include "engine/feed/event_hub.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
@@ -27,6 +28,7 @@ struct ApiServices {
   engine::RoutingSweep* sweep;  // woken when work may be routable; may be null
   engine::ReplyDesk& replies;
   engine::Outbox& outbox;
+  engine::EventHub& hub;  // feeds GET /api/v1/stream
   SessionCookieOptions cookie;
 };
 

@@ -38,10 +38,13 @@ ApiResponse ErrorResponse(const Status& status, int http_status) {
 }
 
 ApiResponse JsonResponse(std::string body, int status) {
-  return ApiResponse{status, "application/json", std::move(body), {}};
+  ApiResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
 }
 
-ApiResponse NoContent() { return ApiResponse{204, "application/json", std::string(), {}}; }
+ApiResponse NoContent() { return JsonResponse(std::string(), 204); }
 
 std::optional<std::int64_t> ParseInt64(std::string_view s) {
   std::int64_t v = 0;

@@ -5,11 +5,15 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
 #include <array>
 #include <atomic>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -21,11 +25,14 @@ namespace fr::api {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
 namespace {
 
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+
+class LiveSession;
 
 // Shared by the listeners and sessions of one server.
 struct ServerState {
@@ -36,6 +43,151 @@ struct ServerState {
   metrics::Counter* requests = nullptr;
   metrics::Counter* too_large = nullptr;
   metrics::Counter* bad_requests = nullptr;
+  metrics::Gauge* live_gauge = nullptr;
+
+  // Open WebSockets, so that Stop can close them.
+  std::mutex live_mu;
+  std::map<const LiveSession*, std::weak_ptr<LiveSession>> live;  // guarded by live_mu
+};
+
+// A WebSocket handed over by an HTTP Session after a route asked for the upgrade. Everything
+// but Wake and GoAway runs on the connection's own io_context thread: one write at a time,
+// from the LiveSource's messages, so a client that reads slowly holds the messages back in
+// the source (the live feed's bounded queue) rather than in memory here.
+class LiveSession final : public LiveConnection, public std::enable_shared_from_this<LiveSession> {
+ public:
+  LiveSession(beast::tcp_stream&& stream, ServerState& state)
+      : ws_(std::move(stream)), state_(state) {}
+  // A session the server drops at Stop still tells its source.
+  ~LiveSession() override { Finish(); }
+
+  // Completes the handshake of `request` and hands the connection to `upgrade`. The request
+  // was counted in flight; the count drops once the handshake is over.
+  void Accept(http::request<http::string_body> request, LiveUpgrade upgrade) {
+    upgrade_ = std::move(upgrade);
+    beast::get_lowest_layer(ws_).expires_never();  // the WebSocket's own timeouts rule now
+    auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeout.idle_timeout = state_.options.stream_idle_timeout;
+    timeout.keep_alive_pings = true;
+    ws_.set_option(timeout);
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(http::field::server, "feedroom"); }));
+    ws_.read_message_max(64 * 1024);
+    ws_.async_accept(request, [self = shared_from_this()](beast::error_code ec) {
+      self->OnAccept(ec);
+    });
+  }
+
+  // LiveConnection. The posted handler holds the session until it runs, so the caller's
+  // temporary reference (a hub publisher's) is never the last one.
+  void Wake() override {
+    if (wake_posted_.exchange(true)) return;
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+      self->wake_posted_.store(false);
+      self->Pump();
+    });
+  }
+
+  // Closes with 1001 "going away" after what is queued (the server is stopping). Any thread.
+  void GoAway() {
+    asio::post(ws_.get_executor(),
+               [self = shared_from_this()] { self->CloseWith({1001, "server stopping"}); });
+  }
+
+ private:
+  void OnAccept(beast::error_code ec) {
+    state_.in_flight.fetch_sub(1);
+    if (ec) {
+      state_.bad_requests->Add();
+      FR_LOG(kWarn, "http", "WebSocket handshake failed: {}", ec.message());
+      return;
+    }
+    {
+      std::lock_guard lock(state_.live_mu);
+      state_.live[this] = weak_from_this();
+      state_.live_gauge->Set(static_cast<std::int64_t>(state_.live.size()));
+    }
+    source_ = std::exchange(upgrade_, nullptr)(shared_from_this());
+    Read();
+    if (!source_) return CloseWith({1011, "stream unavailable"});
+    // Registered before this check, so a Stop that began meanwhile closes it either way.
+    if (state_.stopping.load()) return CloseWith({1001, "server stopping"});
+    Pump();
+  }
+
+  // Clients have nothing to say on the stream: their messages are read and ignored. The read
+  // also carries the pings, pongs and the close handshake; it ends with the connection.
+  void Read() {
+    ws_.async_read(read_buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->Finish();
+      self->read_buffer_.consume(self->read_buffer_.size());
+      self->Read();
+    });
+  }
+
+  // Writes the next message, or the close once all are written, asking the source for more
+  // when everything it gave has been written.
+  void Pump() {
+    if (finished_ || writing_) return;
+    if (source_ && queue_.empty() && !close_) {
+      LiveOutgoing out = source_->TakeOutgoing();
+      std::ranges::move(out.messages, std::back_inserter(queue_));
+      close_ = std::move(out.close);
+    }
+    if (!queue_.empty()) {
+      writing_ = true;
+      ws_.text(true);
+      ws_.async_write(asio::buffer(queue_.front()),
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->writing_ = false;
+                        if (ec) return self->Finish();
+                        self->queue_.pop_front();
+                        self->Pump();
+                      });
+      return;
+    }
+    if (close_ && !close_sent_) {
+      close_sent_ = true;
+      writing_ = true;
+      // The read in progress ends once the client answers the close (or times out).
+      websocket::close_reason reason(static_cast<websocket::close_code>(close_->code));
+      reason.reason = close_->reason;
+      ws_.async_close(reason,
+                      [self = shared_from_this()](beast::error_code ec) {
+                        self->writing_ = false;
+                        if (ec) self->Finish();
+                      });
+    }
+  }
+
+  void CloseWith(LiveClose close) {
+    if (!close_) close_ = std::move(close);
+    Pump();
+  }
+
+  // The connection is over: tell the source once and let go of it.
+  void Finish() {
+    if (finished_) return;
+    finished_ = true;
+    {
+      std::lock_guard lock(state_.live_mu);
+      state_.live.erase(this);
+      state_.live_gauge->Set(static_cast<std::int64_t>(state_.live.size()));
+    }
+    if (source_) std::exchange(source_, nullptr)->OnClosed();
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  ServerState& state_;
+  LiveUpgrade upgrade_;                  // until the handshake is over
+  std::shared_ptr<LiveSource> source_;   // from the handshake until Finish
+  beast::flat_buffer read_buffer_;
+  std::deque<std::string> queue_;        // taken from the source, not yet written
+  std::optional<LiveClose> close_;       // to send once queue_ is written
+  bool writing_ = false;                 // a write or the close is under way
+  bool close_sent_ = false;
+  bool finished_ = false;
+  std::atomic<bool> wake_posted_{false};
 };
 
 ApiRequest ToApiRequest(http::request<http::string_body>&& req, const std::string& client) {
@@ -107,6 +259,8 @@ class Session : public std::enable_shared_from_this<Session> {
     state_.requests->Add();
     auto req = parser_->release();
     keep_alive_ = req.keep_alive();
+    upgrade_request_.reset();
+    if (websocket::is_upgrade(req)) upgrade_request_ = req;  // headers only: no body
     ApiRequest api_request = ToApiRequest(std::move(req), client_address_);
 
     state_.in_flight.fetch_add(1);
@@ -115,8 +269,23 @@ class Session : public std::enable_shared_from_this<Session> {
     state_.router->Dispatch(api_request, [self, once](ApiResponse response) {
       if (once->exchange(true)) return;  // a responder runs once
       asio::post(self->stream_.get_executor(),
-                 [self, r = std::move(response)]() mutable { self->Write(std::move(r), true); });
+                 [self, r = std::move(response)]() mutable { self->Respond(std::move(r)); });
     });
+  }
+
+  // Writes the response, or hands the connection over to a WebSocket when the route asked
+  // for one and the request is a WebSocket handshake.
+  void Respond(ApiResponse r) {
+    if (!r.upgrade) return Write(std::move(r), true);
+    if (!upgrade_request_) {
+      ApiResponse refusal = ErrorResponse(
+          Status(Errc::kInvalidArgument, "upgrade_required", "this route speaks WebSocket only"),
+          426);
+      refusal.headers.emplace_back("Upgrade", "websocket");
+      return Write(std::move(refusal), true);
+    }
+    std::make_shared<LiveSession>(std::move(stream_), state_)
+        ->Accept(std::move(*upgrade_request_), std::move(r.upgrade));
   }
 
   void Write(ApiResponse r, bool counted) {
@@ -160,6 +329,8 @@ class Session : public std::enable_shared_from_this<Session> {
   ServerState& state_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  // The current request when it is a WebSocket handshake, kept for the upgrade.
+  std::optional<http::request<http::string_body>> upgrade_request_;
   bool keep_alive_ = true;
   std::string client_address_;  // the peer's IP address, looked up once per connection
   std::array<char, 16 * 1024> discard_;
@@ -221,6 +392,7 @@ class HttpServer::Impl {
     state_.bad_requests = metrics.GetCounter("feedroom_http_rejected_total",
                                              "HTTP requests rejected before routing.",
                                              {{"reason", "bad_http"}});
+    state_.live_gauge = metrics.GetGauge("feedroom_websocket_connections", "Open WebSockets.");
   }
 
   Result<std::uint16_t> Start() {
@@ -253,11 +425,22 @@ class HttpServer::Impl {
     for (auto& l : listeners_) l->Close();
   }
 
+  std::vector<std::shared_ptr<LiveSession>> LiveSessions() {
+    std::vector<std::shared_ptr<LiveSession>> out;
+    std::lock_guard lock(state_.live_mu);
+    for (const auto& [key, weak] : state_.live) {
+      if (auto s = weak.lock()) out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   void Stop(std::chrono::milliseconds grace) {
     if (threads_.empty()) return;
     StopAccepting();
+    for (const std::shared_ptr<LiveSession>& s : LiveSessions()) s->GoAway();
     auto deadline = std::chrono::steady_clock::now() + grace;
-    while (state_.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    while ((state_.in_flight.load() > 0 || !LiveSessions().empty()) &&
+           std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     for (auto& ioc : contexts_) ioc->stop();

@@ -3,6 +3,11 @@
 // Keep-alive, a request body limit (413 beyond it), idle timeouts, and a graceful stop that
 // lets requests in flight finish. Beast stays inside http_server.cc: this header is light.
 //
+// WebSockets: a route that answers with ApiResponse::upgrade (api/http_types.h) gets the
+// connection once the handshake is done, as a LiveConnection feeding from its LiveSource.
+// The server answers the client's pings, pings a silent client and closes a connection that
+// stays silent for stream_idle_timeout; at Stop it closes every WebSocket with 1001.
+//
 // Thread safety: Start, Stop and Wait are called from one controlling thread. Handlers run
 // on the server's threads; a Responder may be called from any thread.
 #pragma once
@@ -24,6 +29,9 @@ struct HttpServerOptions {
   int threads = 2;
   std::size_t body_limit = 1 << 20;  // bytes
   std::chrono::seconds idle_timeout{60};
+  // A WebSocket whose client sent nothing (not even a pong) for this long is closed; the
+  // server pings it after half of it.
+  std::chrono::seconds stream_idle_timeout{60};
 };
 
 class HttpServer {
@@ -38,10 +46,13 @@ class HttpServer {
   // Closes the listening sockets; connections already open keep being served, and their
   // responses say "Connection: close". Idempotent.
   void StopAccepting();
-  // Stops accepting, waits up to `grace` for requests in flight to be answered, then closes
-  // every connection and joins the threads. Idempotent.
+  // Stops accepting, closes every WebSocket (1001 "going away"), waits up to `grace` for
+  // requests in flight to be answered and WebSockets to finish closing, then closes every
+  // connection and joins the threads; each LiveSource has had OnClosed by then. Idempotent.
   // REQUIRES: nothing calls a Responder of this server after Stop returns (stop the
-  // ingestor, whose callbacks answer webhooks, between StopAccepting and Stop).
+  // ingestor, whose callbacks answer webhooks, between StopAccepting and Stop), and no thread
+  // but the server's calls LiveConnection::Wake once Stop has begun (stop the workers that
+  // publish live events first).
   void Stop(std::chrono::milliseconds grace = std::chrono::milliseconds(5000));
 
  private:

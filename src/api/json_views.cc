@@ -16,6 +16,8 @@ json::object AuthorObject(const domain::Author& a) {
   return o;
 }
 
+}  // namespace
+
 json::object CaseObject(const domain::Case& c) {
   json::object o;
   o["id"] = std::to_string(c.id);
@@ -36,6 +38,20 @@ json::object CaseObject(const domain::Case& c) {
   o["last_agent_reply_at"] = c.last_agent_reply_at;
   return o;
 }
+
+json::object CaseEventObject(const domain::CaseEvent& e) {
+  json::object o;
+  o["id"] = std::to_string(e.id);
+  o["case_id"] = std::to_string(e.case_id);
+  o["at"] = e.at;
+  o["kind"] = domain::CaseEventKindName(e.kind);
+  o["actor_id"] = IdOrNull(e.actor);
+  o["user_id"] = IdOrNull(e.user);
+  o["detail"] = e.detail;
+  return o;
+}
+
+namespace {
 
 json::object MessageObject(const ports::StoredMessage& s) {
   const domain::Message& m = s.message;
@@ -119,17 +135,7 @@ std::string CaseJson(const domain::Case& c) { return json::serialize(CaseObject(
 
 std::string CaseEventsJson(const std::vector<domain::CaseEvent>& events) {
   json::array items;
-  for (const domain::CaseEvent& e : events) {
-    json::object o;
-    o["id"] = std::to_string(e.id);
-    o["case_id"] = std::to_string(e.case_id);
-    o["at"] = e.at;
-    o["kind"] = domain::CaseEventKindName(e.kind);
-    o["actor_id"] = IdOrNull(e.actor);
-    o["user_id"] = IdOrNull(e.user);
-    o["detail"] = e.detail;
-    items.emplace_back(std::move(o));
-  }
+  for (const domain::CaseEvent& e : events) items.emplace_back(CaseEventObject(e));
   json::object out;
   out["items"] = std::move(items);
   return json::serialize(out);

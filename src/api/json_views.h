@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "domain/case_event.h"
@@ -16,6 +17,10 @@ namespace fr::api {
 
 // One of our optional ids as a JSON string, or null.
 boost::json::value IdOrNull(const std::optional<std::int64_t>& id);
+
+// The objects the views below are made of, for responses that embed them (the live stream).
+boost::json::object CaseObject(const domain::Case& c);
+boost::json::object CaseEventObject(const domain::CaseEvent& e);
 
 std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor);
 std::string CaseDetailJson(const ports::CaseDetail& detail);

@@ -7,7 +7,7 @@ namespace fr::api {
 void AddOpsRoutes(Router& router, ports::Store& store, const engine::Ingestor& ingestor,
                   const metrics::Registry& metrics) {
   router.Add("GET", "/healthz", [](const ApiRequest&, Responder respond) {
-    respond(ApiResponse{200, "application/json", "{\"status\":\"ok\"}", {}});
+    respond(JsonResponse("{\"status\":\"ok\"}"));
   });
   router.Add("GET", "/readyz", [&store, &ingestor](const ApiRequest&, Responder respond) {
     Status s = store.Ping();
@@ -15,10 +15,13 @@ void AddOpsRoutes(Router& router, ports::Store& store, const engine::Ingestor& i
       s = Status(Errc::kUnavailable, "ingest_stopped", "ingest is not accepting deliveries");
     }
     if (!s.ok()) return respond(ErrorResponse(s));
-    respond(ApiResponse{200, "application/json", "{\"status\":\"ready\"}", {}});
+    respond(JsonResponse("{\"status\":\"ready\"}"));
   });
   router.Add("GET", "/metrics", [&metrics](const ApiRequest&, Responder respond) {
-    respond(ApiResponse{200, "text/plain; version=0.0.4; charset=utf-8", metrics.RenderText(), {}});
+    ApiResponse r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = metrics.RenderText();
+    respond(std::move(r));
   });
 }
 

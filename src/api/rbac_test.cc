@@ -56,6 +56,7 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"POST /api/v1/replies/{id}/approve", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/reject", Action::kApproveReplies},
       {"GET /api/v1/replies/{id}/audit", Action::kReadCases},
+      {"GET /api/v1/stream", Action::kReadCases},
   };
   return kTable;
 }
@@ -89,7 +90,7 @@ class RbacTest : public ::testing::Test {
                                                    engine::ReplyDeskOptions{});
     AddApiRoutes(router_, *gate_,
                  ApiServices{*store_, *authenticator_, *directory_, *desk_, presence_, nullptr,
-                             *replies_, *outbox_, SessionCookieOptions{}});
+                             *replies_, *outbox_, hub_, SessionCookieOptions{}});
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
       std::string name(domain::RoleName(role));
       auto user = directory_->AddUser({name, "", role, kPassword, 5, false, {}});
@@ -129,6 +130,7 @@ class RbacTest : public ::testing::Test {
   std::unique_ptr<engine::Outbox> outbox_;
   std::unique_ptr<engine::ReplyDesk> replies_;
   engine::Presence presence_{clock_, engine::PresenceOptions{}};
+  engine::EventHub hub_{clock_, metrics_};
   Router router_;
   std::map<Role, std::string> tokens_;
 };

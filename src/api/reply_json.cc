@@ -21,6 +21,8 @@ json::array Reasons(const std::vector<domain::RuleReason>& reasons) {
   return a;
 }
 
+}  // namespace
+
 json::object ReplyObject(const domain::Reply& r) {
   json::object o;
   o["id"] = std::to_string(r.id);
@@ -46,6 +48,8 @@ json::object ReplyObject(const domain::Reply& r) {
   o["sent_at"] = r.sent_at;
   return o;
 }
+
+namespace {
 
 std::string_view VerdictName(domain::ReplyVerdict v) {
   switch (v) {

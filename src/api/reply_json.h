@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "domain/reply.h"
 #include "engine/reply/reply_desk.h"
 #include "ports/reply_store.h"
 
 namespace fr::api {
 
+boost::json::object ReplyObject(const domain::Reply& r);
 std::string ReplyJson(const domain::Reply& r);
 std::string ReplyListJson(const std::vector<domain::Reply>& replies);
 std::string DraftReviewJson(const engine::DraftReview& review);

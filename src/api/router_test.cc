@@ -17,7 +17,7 @@ ApiResponse Call(const Router& r, std::string method, std::string path) {
 TEST(RouterTest, MatchesPlaceholdersAndReportsUnknownRoutesAsJson) {
   Router r;
   r.Add("GET", "/api/v1/cases/{id}", [](const ApiRequest& req, Responder respond) {
-    respond(ApiResponse{200, "text/plain", "case " + req.Param("id"), {}});
+    respond(ApiResponse{200, "text/plain", "case " + req.Param("id"), {}, {}});
   });
   EXPECT_EQ(Call(r, "GET", "/api/v1/cases/42").body, "case 42");
   ApiResponse nf = Call(r, "GET", "/api/v1/cases/42/x");
@@ -31,10 +31,10 @@ TEST(RouterTest, MatchesPlaceholdersAndReportsUnknownRoutesAsJson) {
 TEST(RouterTest, FallbackTakesEveryRequestNoRouteMatches) {
   Router r;
   r.Add("GET", "/healthz", [](const ApiRequest&, Responder respond) {
-    respond(ApiResponse{200, "text/plain", "ok", {}});
+    respond(ApiResponse{200, "text/plain", "ok", {}, {}});
   });
   r.SetFallback([](const ApiRequest& req, Responder respond) {
-    respond(ApiResponse{418, "text/plain", req.method + " " + req.path, {}});
+    respond(ApiResponse{418, "text/plain", req.method + " " + req.path, {}, {}});
   });
   EXPECT_EQ(Call(r, "GET", "/healthz").body, "ok");  // routes still win
   ApiResponse unknown_path = Call(r, "POST", "/2/tweets");

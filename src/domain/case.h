@@ -52,6 +52,7 @@ struct Conversation {
 struct Case {
   CaseId id = 0;
   CaseStatus status = CaseStatus::kNew;
+  UnixMillis status_since = 0;  // when `status` was entered (SLA pauses run from it)
   Platform platform = Platform::kX;  // the network of the opening message
   std::string account_id;
   CustomerId customer_id = 0;

@@ -9,6 +9,9 @@ std::string_view CaseEventKindName(CaseEventKind k) {
     case CaseEventKind::kStatusChanged: return "status_changed";
     case CaseEventKind::kPriorityChanged: return "priority_changed";
     case CaseEventKind::kTeamChanged: return "team_changed";
+    case CaseEventKind::kSlaWarning: return "sla_warning";
+    case CaseEventKind::kSlaBreached: return "sla_breached";
+    case CaseEventKind::kEscalated: return "escalated";
   }
   return "assigned";
 }
@@ -16,7 +19,8 @@ std::string_view CaseEventKindName(CaseEventKind k) {
 std::optional<CaseEventKind> ParseCaseEventKind(std::string_view name) {
   for (CaseEventKind k : {CaseEventKind::kAssigned, CaseEventKind::kUnassigned,
                           CaseEventKind::kStatusChanged, CaseEventKind::kPriorityChanged,
-                          CaseEventKind::kTeamChanged}) {
+                          CaseEventKind::kTeamChanged, CaseEventKind::kSlaWarning,
+                          CaseEventKind::kSlaBreached, CaseEventKind::kEscalated}) {
     if (CaseEventKindName(k) == name) return k;
   }
   return std::nullopt;

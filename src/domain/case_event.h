@@ -20,6 +20,9 @@ enum class CaseEventKind {
   kStatusChanged,    // detail = "<from>><to>", e.g. "open>pending"
   kPriorityChanged,  // detail = "<from>><to>"
   kTeamChanged,      // detail = the new team id, or "" for none
+  kSlaWarning,       // detail = the SLA metric ("first_response" | "next_response")
+  kSlaBreached,      // detail = the SLA metric
+  kEscalated,        // detail = the escalation action taken ("notify_supervisors", ...)
 };
 
 std::string_view CaseEventKindName(CaseEventKind k);  // "assigned", "unassigned", ...

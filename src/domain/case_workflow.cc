@@ -46,11 +46,24 @@ Status CheckMayAssign(const User& actor, const Case& c, UserId target) {
                         : "only supervisors assign cases to other people");
 }
 
+void EnterStatus(Case& c, CaseStatus status, UnixMillis at) {
+  if (c.status == status) return;
+  c.status = status;
+  c.status_since = at;
+}
+
+void NoteCustomerMessage(Case& c, UnixMillis at) {
+  c.last_activity_at = std::max(c.last_activity_at, at);
+  c.last_customer_message_at = std::max(c.last_customer_message_at, at);
+  c.message_count += 1;
+  if (c.status == CaseStatus::kPending) EnterStatus(c, CaseStatus::kOpen, at);
+}
+
 void NoteAgentReply(Case& c, UnixMillis at) {
   if (c.first_response_at == 0 || at < c.first_response_at) c.first_response_at = at;
   c.last_agent_reply_at = std::max(c.last_agent_reply_at, at);
   c.last_activity_at = std::max(c.last_activity_at, at);
-  if (c.status == CaseStatus::kNew) c.status = CaseStatus::kOpen;
+  if (c.status == CaseStatus::kNew) EnterStatus(c, CaseStatus::kOpen, at);
 }
 
 }  // namespace fr::domain

@@ -26,6 +26,13 @@ Status CheckMayWork(const User& actor, const Case& c);
 // taking from someone else needs Action::kAssignOthers. Errors: kForbidden "not_allowed".
 Status CheckMayAssign(const User& actor, const Case& c, UserId target);
 
+// Moves `c` to `status` entered at `at`; status_since changes only with the status.
+void EnterStatus(Case& c, CaseStatus status, UnixMillis at);
+
+// Records on `c` a customer message written at `at` that joins it: activity times and count,
+// and a case pending on the customer becomes open again (the customer answered).
+void NoteCustomerMessage(Case& c, UnixMillis at);
+
 // Records on `c` that an agent's reply reached the customer at `at`: the first response (for
 // the SLA and the metrics) if none was yet, the latest agent reply, and a new case is open.
 void NoteAgentReply(Case& c, UnixMillis at);

@@ -21,6 +21,7 @@
 #include "domain/message.h"
 #include "ports/people_store.h"
 #include "ports/reply_store.h"
+#include "ports/sla_store.h"
 #include "ports/work_store.h"
 
 namespace fr::ports {
@@ -140,10 +141,17 @@ class StoreTxn {
   virtual WorkTxn& work() = 0;
   // Replies and their audit log, in this same transaction.
   virtual ReplyTxn& replies() = 0;
+  // SLA clocks, in this same transaction.
+  virtual SlaTxn& sla() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
 using WriteUnit = std::function<Status(StoreTxn&)>;
+
+// Runs inside the transaction after each InsertCase and UpdateCase, with the case as written
+// (its id set): what must change with every case, whoever writes it (the SLA clocks). Like a
+// database trigger: an error it returns fails the write it follows. It must not write cases.
+using CaseWriteHook = std::function<Status(StoreTxn&, const domain::Case&)>;
 
 // How durable a WriteBatch must be when it returns.
 enum class Durability {
@@ -198,6 +206,12 @@ class Store {
   virtual WorkReader& work() = 0;
   // Reads of replies, the sender's queue and the audit log.
   virtual ReplyReader& replies() = 0;
+  // Reads of SLA clocks and the scheduler's queue.
+  virtual SlaReader& sla() = 0;
+
+  // Installs `hook` for every later transaction (an empty one removes it).
+  // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.
+  virtual void SetCaseWriteHook(CaseWriteHook hook) = 0;
 };
 
 // Runs `unit` alone in one synced batch and returns its Status: for agents' and admins'

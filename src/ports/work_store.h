@@ -31,6 +31,8 @@ class WorkReader {
  public:
   virtual ~WorkReader() = default;
 
+  // Case `id` without its messages (the committed state), or nullopt if there is none.
+  virtual Result<std::optional<domain::Case>> GetCase(domain::CaseId id) = 0;
   // The history of case `id`, oldest first.
   virtual Result<std::vector<domain::CaseEvent>> ListCaseEvents(domain::CaseId id) = 0;
   // Active cases per assignee (users without any are absent).

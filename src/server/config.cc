@@ -6,24 +6,11 @@
 #include <set>
 #include <sstream>
 
-#include <toml++/toml.h>
+#include "server/config_fields.h"
+#include "server/sla_config_toml.h"
 
 namespace fr::server {
 namespace {
-
-Status ConfigError(const std::string& key, const std::string& what) {
-  return Status(Errc::kInvalidArgument, "config", key + ": " + what);
-}
-
-// Fails on keys of `table` that are not in `known`, so typos do not pass silently.
-Status CheckKnownKeys(const toml::table& table, const std::string& prefix,
-                      const std::set<std::string>& known) {
-  for (const auto& [key, value] : table) {
-    std::string k(key.str());
-    if (!known.count(k)) return ConfigError(prefix + k, "unknown key");
-  }
-  return Status::Ok();
-}
 
 // A required non-empty string, unless the environment variable `env_name` provides it.
 Result<std::string> RequiredString(const toml::table& t, const std::string& prefix,
@@ -37,15 +24,6 @@ Result<std::string> RequiredString(const toml::table& t, const std::string& pref
   auto s = n->value<std::string>();
   if (!s) return ConfigError(prefix + key, "must be a string");
   if (s->empty()) return ConfigError(prefix + key, "must not be empty");
-  return *s;
-}
-
-Result<std::string> OptionalString(const toml::table& t, const std::string& prefix,
-                                   const std::string& key, std::string fallback) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  auto s = n->value<std::string>();
-  if (!s) return ConfigError(prefix + key, "must be a string");
   return *s;
 }
 
@@ -65,28 +43,6 @@ Result<std::string> OptionalBaseUrl(const toml::table& t, const std::string& pre
   auto url = ParseBaseUrl(text);
   if (!url.ok()) return ConfigError(prefix + key, url.status().message());
   return url;
-}
-
-Result<std::int64_t> OptionalInt(const toml::table& t, const std::string& prefix,
-                                 const std::string& key, std::int64_t fallback, std::int64_t min,
-                                 std::int64_t max) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  auto v = n->value<std::int64_t>();
-  if (!v || !n->is_integer()) return ConfigError(prefix + key, "must be an integer");
-  if (*v < min || *v > max) {
-    return ConfigError(prefix + key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-  }
-  return *v;
-}
-
-Result<bool> OptionalBool(const toml::table& t, const std::string& prefix, const std::string& key,
-                          bool fallback) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  auto v = n->value<bool>();
-  if (!v || !n->is_boolean()) return ConfigError(prefix + key, "must be true or false");
-  return *v;
 }
 
 bool AllDigits(std::string_view s) {
@@ -136,6 +92,14 @@ Status ParseAuth(const toml::table& t, ServerConfig& c) {
   a.login_limits.max_failures_per_client = static_cast<int>(per_client);
   FR_ASSIGN_OR_RETURN(std::int64_t minutes, OptionalInt(t, p, "lockout_minutes", 15, 1, 24 * 60));
   a.login_limits.window = minutes * 60 * 1000;
+  return Status::Ok();
+}
+
+Status ParseRouting(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "routing.", {"reassign_minutes"}));
+  FR_ASSIGN_OR_RETURN(std::int64_t minutes,
+                      OptionalInt(t, "routing.", "reassign_minutes", 15, 0, 24 * 60));
+  c.routing.reassign_after = minutes * 60 * 1000;
   return Status::Ok();
 }
 
@@ -268,20 +232,19 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "log", "x", "meta"}));
   ServerConfig c;
-  auto section = [&](const char* name) -> Result<const toml::table*> {
-    const toml::node* n = root.get(name);
-    if (!n) return static_cast<const toml::table*>(nullptr);
-    if (!n->is_table()) return ConfigError(name, "must be a table");
-    return n->as_table();
-  };
+  auto section = [&](const char* name) { return OptionalTable(root, "", name); };
   FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
   if (server) FR_RETURN_IF_ERROR(ParseServer(*server, c));
   FR_ASSIGN_OR_RETURN(const toml::table* ingest, section("ingest"));
   if (ingest) FR_RETURN_IF_ERROR(ParseIngest(*ingest, c));
   FR_ASSIGN_OR_RETURN(const toml::table* auth, section("auth"));
   if (auth) FR_RETURN_IF_ERROR(ParseAuth(*auth, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* routing, section("routing"));
+  if (routing) FR_RETURN_IF_ERROR(ParseRouting(*routing, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* sla, section("sla"));
+  if (sla) FR_RETURN_IF_ERROR(ParseSlaConfig(*sla, c.sla));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

@@ -15,6 +15,7 @@
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
 #include "engine/route/routing_sweep.h"
+#include "server/sla_config.h"
 
 namespace fr::server {
 
@@ -28,6 +29,7 @@ struct ServerConfig {
   engine::IngestOptions ingest;
   engine::AuthOptions auth;
   engine::RoutingOptions routing;
+  SlaConfig sla = DefaultSlaConfig();
   bool secure_cookies = false;  // mark the session cookie Secure (served over HTTPS)
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;

@@ -15,6 +15,8 @@
 #include "channels/meta/meta_webhook.h"
 #include "channels/x/x_sender.h"
 #include "channels/x/x_webhook.h"
+#include "engine/feed/event_hub.h"
+#include "engine/feed/feed_listeners.h"
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
@@ -34,6 +36,7 @@ struct Server::Parts {
   SystemClock clock;
   metrics::Registry metrics;
   std::unique_ptr<storage::sqlite::SqliteStore> store;
+  std::unique_ptr<engine::EventHub> hub;  // the live feed; outlives every publisher and stream
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   std::unique_ptr<engine::Ingestor> ingestor;
   std::unique_ptr<engine::Authenticator> authenticator;
@@ -55,6 +58,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   auto parts = std::make_unique<Parts>();
 
   FR_ASSIGN_OR_RETURN(parts->store, OpenStore(config));
+  parts->hub = std::make_unique<engine::EventHub>(parts->clock, parts->metrics);
 
   if (config.x) parts->channels.push_back(std::make_unique<channels::x::XWebhookChannel>(*config.x));
   if (config.meta) {
@@ -73,8 +77,9 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
     return Status(Errc::kInvalidArgument, "unknown_channel",
                   "no configured channel named " + std::string(name));
   };
-  parts->ingestor = std::make_unique<engine::Ingestor>(*parts->store, parts->clock, parts->metrics,
-                                                       config.ingest, std::move(reparse));
+  parts->ingestor = std::make_unique<engine::Ingestor>(
+      *parts->store, parts->clock, parts->metrics, config.ingest, std::move(reparse),
+      engine::PublishThreaded(*parts->hub, *parts->store, parts->metrics));
   FR_RETURN_IF_ERROR(parts->ingestor->Start());
 
   api::AddOpsRoutes(parts->router, *parts->store, *parts->ingestor, parts->metrics);
@@ -85,17 +90,20 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
                                                          config.auth.password_cost);
   parts->gate = std::make_unique<api::AuthGate>(*parts->authenticator);
   parts->presence = std::make_unique<engine::Presence>(parts->clock, engine::PresenceOptions{});
-  parts->desk = std::make_unique<engine::CaseDesk>(*parts->store, parts->clock);
+  parts->desk = std::make_unique<engine::CaseDesk>(*parts->store, parts->clock,
+                                                   engine::PublishCaseChanges(*parts->hub));
   parts->sweep = std::make_unique<engine::RoutingSweep>(*parts->store, parts->clock,
-                                                        *parts->presence, config.routing);
+                                                        *parts->presence, config.routing,
+                                                        engine::PublishCaseChanges(*parts->hub));
   if (config.x) parts->gateways.push_back(std::make_unique<channels::x::XReplyGateway>(*config.x));
   if (config.meta) {
     parts->gateways.push_back(std::make_unique<channels::meta::MetaReplyGateway>(*config.meta));
   }
   std::vector<const ports::ReplyGateway*> gateway_ptrs;
   for (const auto& g : parts->gateways) gateway_ptrs.push_back(g.get());
-  parts->outbox = std::make_unique<engine::Outbox>(*parts->store, parts->clock, gateway_ptrs,
-                                                   engine::OutboxOptions{}, parts->metrics);
+  parts->outbox = std::make_unique<engine::Outbox>(
+      *parts->store, parts->clock, gateway_ptrs, engine::OutboxOptions{}, parts->metrics,
+      engine::PublishReplies(*parts->hub, *parts->store, parts->metrics));
   engine::ReplyDeskOptions reply_options;
   if (config.x) {
     for (const auto& account : config.x->accounts) {
@@ -107,7 +115,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   api::AddApiRoutes(parts->router, *parts->gate,
                     api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
                                      *parts->desk, *parts->presence, parts->sweep.get(),
-                                     *parts->replies, *parts->outbox,
+                                     *parts->replies, *parts->outbox, *parts->hub,
                                      api::SessionCookieOptions{config.secure_cookies,
                                                                config.auth.session_lifetime}});
 
@@ -139,6 +147,7 @@ void Server::Stop() {
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered
+  // Closes the live streams; every worker that publishes to the hub has stopped above.
   parts_->http->Stop();
   FR_LOG(kInfo, "server", "stopped");
 }

@@ -81,4 +81,14 @@ class ReplyContractTest : public StoreContractTest {
   domain::CaseId case_id_ = 0;
 };
 
+// The SLA part of the contract (tests/contract/sla_contract.cc); instantiated with the same
+// parameters as StoreContractTest.
+class SlaContractTest : public StoreContractTest {
+ protected:
+  // Inserts a case with `status`; fails the test on error. Returns the new id.
+  domain::CaseId AddCase(domain::CaseStatus status);
+  // Stores `clock` for case `id` in its own batch; fails the test on error.
+  void Put(domain::CaseId id, const domain::sla::CaseSlaClock& clock);
+};
+
 }  // namespace fr::contract

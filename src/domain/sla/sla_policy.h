@@ -55,6 +55,8 @@ SlaPolicy DefaultSlaPolicy(Platform platform, Priority priority);
 // A team's policies. Lookup falls back so a team can configure as little as it likes.
 class SlaPolicyTable {
  public:
+  // No entries: every lookup gives the built-in defaults.
+  SlaPolicyTable() = default;
   // Fails with kInvalidArgument and reason "invalid_sla_policy" (a target not positive or a
   // warn fraction outside (0, 1]) or "duplicate_sla_policy" (two entries for one platform and
   // priority).

@@ -1,5 +1,7 @@
 #include "engine/ingest/ingestor.h"
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "base/log.h"
@@ -7,12 +9,13 @@
 namespace fr::engine {
 
 Ingestor::Ingestor(ports::Store& store, const Clock& clock, metrics::Registry& metrics,
-                   IngestOptions options, DeliveryParser reparse)
+                   IngestOptions options, DeliveryParser reparse, ThreadedListener on_threaded)
     : store_(store),
       clock_(clock),
       options_(options),
       threader_(options.threading),
-      reparse_(std::move(reparse)) {
+      reparse_(std::move(reparse)),
+      on_threaded_(std::move(on_threaded)) {
   batch_size_ = metrics.GetHistogram("feedroom_store_commit_batch_size",
                                      "Deliveries appended per synced store commit.",
                                      {1, 2, 4, 8, 16, 32, 64, 128, 256, 512});
@@ -215,15 +218,19 @@ bool Ingestor::ThreadBatch(size_t max) {
   size_t n = std::min(source.size(), max);
 
   std::vector<std::vector<ApplyOutcome>> outcomes(n);
+  std::vector<ApplyNotes> notes(n);
+  ApplyNotes* const want_notes = on_threaded_ ? notes.data() : nullptr;
   std::vector<ports::WriteUnit> units;
   units.reserve(n + 1);
   for (size_t i = 0; i < n; ++i) {
-    units.push_back([this, &source, &outcomes, i](ports::StoreTxn& txn) -> Status {
+    units.push_back([this, &source, &outcomes, want_notes, i](ports::StoreTxn& txn) -> Status {
       const Appended& a = source[i];
       outcomes[i].clear();
+      ApplyNotes* unit_notes = want_notes != nullptr ? want_notes + i : nullptr;
+      if (unit_notes != nullptr) *unit_notes = ApplyNotes{};
       for (const auto& event : a.delivery.events) {
-        FR_ASSIGN_OR_RETURN(ApplyOutcome o,
-                            threader_.Apply(txn, event, a.delivery_id, a.received_at));
+        FR_ASSIGN_OR_RETURN(ApplyOutcome o, threader_.Apply(txn, event, a.delivery_id,
+                                                             a.received_at, unit_notes));
         outcomes[i].push_back(o);
       }
       return Status::Ok();
@@ -240,10 +247,13 @@ bool Ingestor::ThreadBatch(size_t max) {
   }
   thread_batch_size_->Observe(static_cast<double>(n));
   UnixMillis now = clock_.NowMillis();
+  ApplyNotes committed;
   for (size_t i = 0; i < n; ++i) {
     thread_lag_->Observe(static_cast<double>(now - source[i].received_at) / 1000.0);
     if (results[i].ok()) {
       for (ApplyOutcome o : outcomes[i]) outcome_[static_cast<int>(o)]->Add();
+      std::ranges::move(notes[i].messages, std::back_inserter(committed.messages));
+      std::ranges::move(notes[i].replies, std::back_inserter(committed.replies));
     } else {
       // A failure of this delivery alone (it was rolled back); its raw bytes stay stored.
       thread_failures_->Add();
@@ -254,6 +264,9 @@ bool Ingestor::ThreadBatch(size_t max) {
   threaded_through_ = last_id;
   if (from_memory) backlog_.erase(backlog_.begin(), backlog_.begin() + static_cast<long>(n));
   UpdateBacklogGauge();
+  if (on_threaded_ && (!committed.messages.empty() || !committed.replies.empty())) {
+    on_threaded_(committed);
+  }
   return true;
 }
 

@@ -16,8 +16,9 @@
 // deliveries wait in memory up to options.memory_backlog; beyond that they are re-read from
 // the store when their turn comes, so a long burst costs disk, not memory.
 //
-// Thread safety: Submit may be called from any thread. Callbacks run on the writer thread and
-// must not block; they typically post the HTTP response back to the connection's executor.
+// Thread safety: Submit may be called from any thread. Callbacks and the threaded listener
+// run on the writer thread and must not block; callbacks typically post the HTTP response
+// back to the connection's executor, the listener publishes to the live feed.
 #pragma once
 
 #include <chrono>
@@ -52,14 +53,18 @@ struct IngestOptions {
 using DeliveryParser =
     std::function<Result<domain::ParsedDelivery>(std::string_view channel, std::string_view body)>;
 
+// Told what each threading batch filed, after its commit (never for work rolled back).
+using ThreadedListener = std::function<void(const ApplyNotes&)>;
+
 class Ingestor {
  public:
   using Callback = std::function<void(const Status&)>;
 
   // `store`, `clock` and `metrics` must outlive the Ingestor. `reparse` re-parses deliveries
   // that are threaded from the store (after a crash, or beyond options.memory_backlog).
+  // `on_threaded` may be empty.
   Ingestor(ports::Store& store, const Clock& clock, metrics::Registry& metrics,
-           IngestOptions options, DeliveryParser reparse);
+           IngestOptions options, DeliveryParser reparse, ThreadedListener on_threaded = {});
   // Stops (see Stop) if still running.
   ~Ingestor();
 
@@ -120,6 +125,7 @@ class Ingestor {
   const IngestOptions options_;
   const Threader threader_;
   const DeliveryParser reparse_;
+  const ThreadedListener on_threaded_;
 
   metrics::Histogram* batch_size_;
   metrics::Histogram* latency_;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/support/flaky_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace fr::engine {
@@ -32,39 +33,6 @@ DeliveryParser NoReparse() {
     return Status(Errc::kInternal, "unexpected", "nothing should be re-parsed");
   };
 }
-
-// A Store whose writes always fail, as a full or broken disk would. People reads go to
-// `reads` (the ingestor never uses them).
-class FailingStore final : public ports::Store {
- public:
-  explicit FailingStore(ports::Store& reads) : reads_(reads) {}
-  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units, ports::Durability) override {
-    return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "disk full"));
-  }
-  Result<std::int64_t> LastDeliveryId() override { return 0; }
-  Result<std::int64_t> ThreadedThrough() override { return 0; }
-  Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t, int) override {
-    return std::vector<ports::StoredDelivery>();
-  }
-  Result<ports::CasePage> ListCases(const ports::CaseFilter&, const std::optional<ports::CaseCursor>&,
-                                    int) override {
-    return ports::CasePage{};
-  }
-  Result<std::optional<ports::CaseDetail>> GetCaseDetail(domain::CaseId) override {
-    return std::optional<ports::CaseDetail>();
-  }
-  Result<std::optional<ports::StoredMessage>> GetMessage(domain::Platform, std::string_view) override {
-    return std::optional<ports::StoredMessage>();
-  }
-  Result<std::int64_t> CountMessages() override { return 0; }
-  Status Ping() override { return Status::Ok(); }
-  ports::PeopleReader& people() override { return reads_.people(); }
-  ports::WorkReader& work() override { return reads_.work(); }
-  ports::ReplyReader& replies() override { return reads_.replies(); }
-
- private:
-  ports::Store& reads_;
-};
 
 class IngestorTest : public ::testing::Test {
  protected:
@@ -141,7 +109,8 @@ TEST_F(IngestorTest, DeliveriesWithoutEventsAreAcknowledgedWithoutAWrite) {
 }
 
 TEST_F(IngestorTest, StoreFailuresReachTheCallbackSoThePlatformRetries) {
-  FailingStore failing(*store_);
+  fr::testing::FlakyStore failing(*store_);
+  failing.FailAllWrites();
   Ingestor ingestor(failing, clock_, metrics_, IngestOptions{}, NoReparse());
   ASSERT_TRUE(ingestor.Start().ok());
   std::promise<Status> done;
@@ -150,6 +119,34 @@ TEST_F(IngestorTest, StoreFailuresReachTheCallbackSoThePlatformRetries) {
   EXPECT_EQ(s.code(), Errc::kUnavailable);
   ingestor.Stop();
   EXPECT_EQ(metrics_.GetCounter("feedroom_ingest_write_failures_total", "")->Value(), 1u);
+}
+
+TEST_F(IngestorTest, TheThreadedListenerHearsWhatEachCommittedBatchFiled) {
+  // Called on the writer thread; read after Stop has joined it.
+  std::vector<FiledMessage> heard;
+  std::vector<std::int64_t> stored_when_heard;
+  ThreadedListener listener = [&](const ApplyNotes& notes) {
+    for (const FiledMessage& m : notes.messages) {
+      heard.push_back(m);
+      // The batch is committed: a reader sees the message already.
+      stored_when_heard.push_back(store_->CountMessages().value());
+    }
+  };
+  Ingestor ingestor(*store_, clock_, metrics_, IngestOptions{}, NoReparse(), listener);
+  ASSERT_TRUE(ingestor.Start().ok());
+  for (const char* id : {"1", "2", "1"}) {  // the duplicate files nothing
+    std::promise<Status> done;
+    ingestor.Submit("x", "{}", OneTweet(id, std::string("c") + id),
+                    [&done](const Status& s) { done.set_value(s); });
+    ASSERT_TRUE(done.get_future().get().ok());
+  }
+  ingestor.Stop(Ingestor::StopMode::kDrainBacklog);
+  ASSERT_EQ(heard.size(), 2u);
+  EXPECT_EQ(heard[0].id, store_->GetMessage(domain::Platform::kX, "1").value()->id);
+  EXPECT_EQ(heard[1].id, store_->GetMessage(domain::Platform::kX, "2").value()->id);
+  EXPECT_NE(heard[0].kase.id, heard[1].kase.id);
+  EXPECT_EQ(heard[1].kase.message_count, 1);
+  for (std::int64_t n : stored_when_heard) EXPECT_GE(n, 1);
 }
 
 TEST_F(IngestorTest, StartThreadsDeliveriesThatWereStoredButNotThreaded) {

@@ -79,12 +79,13 @@ std::uint64_t Seed(std::uint64_t configured) {
 
 Outbox::Outbox(ports::Store& store, const Clock& clock,
                std::vector<const ports::ReplyGateway*> gateways, OutboxOptions options,
-               metrics::Registry& metrics)
+               metrics::Registry& metrics, ReplyListener listener)
     : store_(store),
       clock_(clock),
       gateways_(std::move(gateways)),
       options_(options),
       metrics_(metrics),
+      listener_(std::move(listener)),
       jitter_(Seed(options.jitter_seed)) {}
 
 Outbox::~Outbox() { Stop(); }
@@ -133,6 +134,7 @@ Result<Reply> Outbox::Enqueue(Reply reply) {
   }));
   FR_LOG(kInfo, "outbox", "reply={} case={} stored status={}", reply.id, reply.case_id,
          domain::ReplyStatusName(reply.status));
+  if (listener_) listener_(reply);
   Wake();
   return reply;
 }
@@ -158,6 +160,7 @@ Result<Reply> Outbox::Review(
     out = *held;
     return Status::Ok();
   }));
+  if (listener_) listener_(out);
   Wake();
   return out;
 }
@@ -270,6 +273,7 @@ Result<std::optional<Reply>> Outbox::ChangeIfUnmoved(
     written = std::move(current);
     return Status::Ok();
   }));
+  if (written && listener_) listener_(*written);
   return written;
 }
 
@@ -296,6 +300,7 @@ Status Outbox::RecordOutcome(const Reply& sending, const ports::ReplyGateway* ga
   const UnixMillis now = clock_.NowMillis();
   const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(jitter_);
   std::optional<OutcomeStep> applied;
+  Reply written;
   FR_RETURN_IF_ERROR(ports::WriteOne(store_, [&](ports::StoreTxn& txn) -> Status {
     applied.reset();
     FR_ASSIGN_OR_RETURN(std::optional<Reply> current, txn.replies().GetReply(sending.id));
@@ -321,9 +326,11 @@ Status Outbox::RecordOutcome(const Reply& sending, const ports::ReplyGateway* ga
     FR_RETURN_IF_ERROR(txn.replies().AppendAudit(entry).status());
     if (r.status == domain::ReplyStatus::kSent) FR_RETURN_IF_ERROR(NoteSent(txn, r));
     applied = std::move(step);
+    written = std::move(r);
     return Status::Ok();
   }));
   if (!applied) return Status::Ok();
+  if (listener_) listener_(written);
   if (applied->pause_until != 0) {
     UnixMillis& until = pauses_[{gateway, sending.account_id}];
     until = std::max(until, applied->pause_until);

@@ -28,6 +28,9 @@
 // that never reached the platform goes out one echo wait late. Platforms accept no
 // idempotency key on these endpoints, so waiting for the echo is the only proof available.
 //
+// Every committed change of a reply's state is told to the listener (the live feed), from the
+// thread that made it: the caller of Enqueue / Approve / Reject, or the sender.
+//
 // Thread safety: Enqueue, Approve, Reject and Wake may be called from any thread. The worker
 // runs between Start and Stop; RunOnce is the worker's round, for tests that drive it by hand
 // (REQUIRES: the worker is not running).
@@ -57,12 +60,15 @@
 
 namespace fr::engine {
 
+// Called with a reply as written, after the write committed. Must not block.
+using ReplyListener = std::function<void(const domain::Reply&)>;
+
 class Outbox {
  public:
   // `store`, `clock`, each gateway and `metrics` must outlive the Outbox. A reply goes to the
-  // first gateway that Handles its platform.
+  // first gateway that Handles its platform. `listener` may be empty.
   Outbox(ports::Store& store, const Clock& clock, std::vector<const ports::ReplyGateway*> gateways,
-         OutboxOptions options, metrics::Registry& metrics);
+         OutboxOptions options, metrics::Registry& metrics, ReplyListener listener = {});
   // Stops the worker if it runs.
   ~Outbox();
   Outbox(const Outbox&) = delete;
@@ -136,6 +142,7 @@ class Outbox {
   const std::vector<const ports::ReplyGateway*> gateways_;
   const OutboxOptions options_;
   metrics::Registry& metrics_;
+  const ReplyListener listener_;
 
   // Used by the sender only (the worker, or RunOnce's caller).
   std::mt19937_64 jitter_;

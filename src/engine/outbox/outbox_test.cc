@@ -14,6 +14,7 @@
 
 #include "engine/thread/threader.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/support/flaky_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace fr::engine {
@@ -152,47 +153,6 @@ class FakeGateway final : public ports::ReplyGateway {
   mutable std::vector<Call> calls_;
   Responder responder_;
   std::function<void(const OutboundReply&)> during_send_;
-};
-
-// A Store whose writes can be made to fail (a full disk), reading through to a real one.
-class FlakyStore final : public ports::Store {
- public:
-  explicit FlakyStore(ports::Store& real) : real_(real) {}
-  // The next `n` WriteBatch calls fail with kUnavailable.
-  void FailNextWrites(int n) { failures_ = n; }
-
-  std::vector<Status> WriteBatch(std::span<const ports::WriteUnit> units,
-                                 ports::Durability durability) override {
-    if (failures_ > 0) {
-      --failures_;
-      return std::vector<Status>(units.size(), Status(Errc::kUnavailable, "disk_full", "full"));
-    }
-    return real_.WriteBatch(units, durability);
-  }
-  Result<std::int64_t> LastDeliveryId() override { return real_.LastDeliveryId(); }
-  Result<std::int64_t> ThreadedThrough() override { return real_.ThreadedThrough(); }
-  Result<std::vector<ports::StoredDelivery>> DeliveriesAfter(std::int64_t after, int n) override {
-    return real_.DeliveriesAfter(after, n);
-  }
-  Result<ports::CasePage> ListCases(const ports::CaseFilter& f,
-                                    const std::optional<ports::CaseCursor>& after, int n) override {
-    return real_.ListCases(f, after, n);
-  }
-  Result<std::optional<ports::CaseDetail>> GetCaseDetail(domain::CaseId id) override {
-    return real_.GetCaseDetail(id);
-  }
-  Result<std::optional<ports::StoredMessage>> GetMessage(Platform p, std::string_view id) override {
-    return real_.GetMessage(p, id);
-  }
-  Result<std::int64_t> CountMessages() override { return real_.CountMessages(); }
-  Status Ping() override { return real_.Ping(); }
-  ports::PeopleReader& people() override { return real_.people(); }
-  ports::WorkReader& work() override { return real_.work(); }
-  ports::ReplyReader& replies() override { return real_.replies(); }
-
- private:
-  ports::Store& real_;
-  int failures_ = 0;
 };
 
 class OutboxTest : public ::testing::Test {
@@ -661,6 +621,28 @@ TEST_F(OutboxTest, RejectedReplyIsNeverSent) {
   EXPECT_EQ(outbox().Reject(queued.id, sara_, "").status().code(), Errc::kConflict);
 }
 
+TEST_F(OutboxTest, TheListenerHearsEveryCommittedStateChangeAndNothingElse) {
+  std::vector<ReplyStatus> heard;
+  outbox_ = std::make_unique<Outbox>(
+      *store_, clock_, std::vector<const ports::ReplyGateway*>{&x_, &meta_}, options_, metrics_,
+      [&heard](const Reply& r) { heard.push_back(r.status); });
+  Reply held = XReply("נחזור אלייך עוד היום");
+  held.approval_reason = "vip";
+  held = Enqueue(held);
+  ASSERT_TRUE(outbox().Approve(held.id, sara_, std::nullopt, "").ok());
+  EXPECT_EQ(RunAt(kT0), 1);
+  Reply refused = XReply("לא מתאים");
+  refused.approval_reason = "crisis";
+  refused = Enqueue(refused);
+  ASSERT_TRUE(outbox().Reject(refused.id, sara_, "").ok());
+  EXPECT_FALSE(outbox().Approve(refused.id, sara_, std::nullopt, "").ok());  // no change
+  EXPECT_FALSE(outbox().Enqueue(XReply(std::string(300, 'a'))).ok());     // never stored
+  EXPECT_EQ(heard, (std::vector<ReplyStatus>{ReplyStatus::kAwaitingApproval, ReplyStatus::kQueued,
+                                             ReplyStatus::kSending, ReplyStatus::kSent,
+                                             ReplyStatus::kAwaitingApproval,
+                                             ReplyStatus::kRejected}));
+}
+
 TEST_F(OutboxTest, AfterACrashMidSendTheReplyWaitsForItsEchoBeforeGoingAgain) {
   Reply r = Enqueue(XReply("ההזמנה יצאה"));
   LeaveSending(r.id, kT0);
@@ -790,7 +772,7 @@ TEST_F(OutboxTest, EchoArrivingBeforeTheAnswerWins) {
 }
 
 TEST_F(OutboxTest, NoCallWithoutADurableAttempt) {
-  FlakyStore flaky(*store_);
+  fr::testing::FlakyStore flaky(*store_);
   std::unique_ptr<Outbox> outbox = MakeOutbox(flaky);
   auto r = outbox->Enqueue(XReply("בדיקה"));
   ASSERT_TRUE(r.ok());
@@ -803,7 +785,7 @@ TEST_F(OutboxTest, NoCallWithoutADurableAttempt) {
 }
 
 TEST_F(OutboxTest, AnOutcomeThatCannotBeRecordedLeavesTheReplyInDoubt) {
-  FlakyStore flaky(*store_);
+  fr::testing::FlakyStore flaky(*store_);
   std::unique_ptr<Outbox> outbox = MakeOutbox(flaky);
   auto r = outbox->Enqueue(XReply("בדיקה"));
   ASSERT_TRUE(r.ok());
@@ -832,7 +814,7 @@ TEST_F(OutboxTest, WorkerSendsWhenWoken) {
 
 TEST_F(OutboxTest, WorkerKeepsGoingAfterAStoreFailure) {
   options_.idle_poll = 10;
-  FlakyStore flaky(*store_);
+  fr::testing::FlakyStore flaky(*store_);
   std::unique_ptr<Outbox> outbox = MakeOutbox(flaky);
   auto r = outbox->Enqueue(XReply("אחרי תקלה"));
   ASSERT_TRUE(r.ok());

@@ -38,8 +38,28 @@ Result<RoutingSweep::Snapshot> RoutingSweep::TakeSnapshot() {
   return s;
 }
 
+Result<domain::RoutingChoice> RoutingSweep::Choose(const domain::Case& c,
+                                                   std::optional<domain::UserId> exclude,
+                                                   const Snapshot& snapshot) {
+  domain::RoutingCase rc;
+  rc.platform = c.platform;
+  rc.exclude = exclude;
+  FR_ASSIGN_OR_RETURN(rc.previous_agent, store_.work().PreviousAgentOf(c.customer_id, c.id));
+  std::vector<std::optional<domain::UserId>> picks;
+  for (const domain::Team& t : snapshot.teams) {
+    auto it = last_pick_.find(t.id);
+    picks.push_back(it == last_pick_.end() ? std::nullopt : std::optional(it->second));
+  }
+  domain::RoutingChoice choice = domain::Route(rc, snapshot.teams, snapshot.agents, picks);
+  for (std::size_t i = 0; i < snapshot.teams.size(); ++i) {
+    if (picks[i]) last_pick_[snapshot.teams[i].id] = *picks[i];
+  }
+  return choice;
+}
+
 Result<bool> RoutingSweep::Apply(domain::CaseId id, const domain::RoutingChoice& choice,
-                                 std::optional<domain::UserId> from, Snapshot& snapshot) {
+                                 std::optional<domain::UserId> from, std::string_view reason,
+                                 Snapshot& snapshot) {
   std::vector<domain::CaseEvent> events;
   domain::Case updated;
   bool assigned = false;
@@ -69,7 +89,7 @@ Result<bool> RoutingSweep::Apply(domain::CaseId id, const domain::RoutingChoice&
       }
       FR_ASSIGN_OR_RETURN(std::int64_t load, txn.work().CountActiveAssigned(*choice.agent));
       if (agent && load < agent->user.capacity) {
-        if (from) event(domain::CaseEventKind::kUnassigned, from, "no_reply_timeout");
+        if (from) event(domain::CaseEventKind::kUnassigned, from, std::string(reason));
         c.assignee = choice.agent;
         c.assigned_at = now;
         event(domain::CaseEventKind::kAssigned, choice.agent, choice.sticky ? "sticky" : "auto");
@@ -102,40 +122,23 @@ Result<SweepCounts> RoutingSweep::RunOnce() {
   FR_ASSIGN_OR_RETURN(Snapshot snapshot, TakeSnapshot());
   if (snapshot.teams.empty()) return counts;
 
-  auto route = [&](const domain::Case& c,
-                   std::optional<domain::UserId> exclude) -> Result<domain::RoutingChoice> {
-    domain::RoutingCase rc;
-    rc.platform = c.platform;
-    rc.exclude = exclude;
-    FR_ASSIGN_OR_RETURN(rc.previous_agent, store_.work().PreviousAgentOf(c.customer_id, c.id));
-    std::vector<std::optional<domain::UserId>> picks;
-    for (const domain::Team& t : snapshot.teams) {
-      auto it = last_pick_.find(t.id);
-      picks.push_back(it == last_pick_.end() ? std::nullopt : std::optional(it->second));
-    }
-    domain::RoutingChoice choice = domain::Route(rc, snapshot.teams, snapshot.agents, picks);
-    for (std::size_t i = 0; i < snapshot.teams.size(); ++i) {
-      if (picks[i]) last_pick_[snapshot.teams[i].id] = *picks[i];
-    }
-    return choice;
-  };
-
   if (options_.reassign_after > 0) {
     FR_ASSIGN_OR_RETURN(std::vector<domain::Case> stale,
                         store_.work().StaleAssignments(
                             clock_.NowMillis() - options_.reassign_after, options_.batch));
     for (const domain::Case& c : stale) {
-      FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, route(c, c.assignee));
+      FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, Choose(c, c.assignee, snapshot));
       if (!choice.agent) continue;  // nobody else is free: the assignee keeps it
-      FR_ASSIGN_OR_RETURN(bool moved, Apply(c.id, choice, c.assignee, snapshot));
+      FR_ASSIGN_OR_RETURN(bool moved,
+                          Apply(c.id, choice, c.assignee, "no_reply_timeout", snapshot));
       if (moved) ++counts.reassigned;
     }
   }
   FR_ASSIGN_OR_RETURN(std::vector<domain::Case> queue,
                       store_.work().UnassignedActiveCases(options_.batch));
   for (const domain::Case& c : queue) {
-    FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, route(c, std::nullopt));
-    FR_ASSIGN_OR_RETURN(bool assigned, Apply(c.id, choice, std::nullopt, snapshot));
+    FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, Choose(c, std::nullopt, snapshot));
+    FR_ASSIGN_OR_RETURN(bool assigned, Apply(c.id, choice, std::nullopt, "", snapshot));
     if (assigned) {
       ++counts.assigned;
     } else {
@@ -147,6 +150,16 @@ Result<SweepCounts> RoutingSweep::RunOnce() {
            counts.reassigned, counts.queued);
   }
   return counts;
+}
+
+Result<bool> RoutingSweep::Reassign(domain::CaseId id, std::string_view reason) {
+  std::lock_guard lock(run_mu_);
+  FR_ASSIGN_OR_RETURN(std::optional<domain::Case> c, store_.work().GetCase(id));
+  if (!c || !c->assignee || !domain::IsActive(c->status)) return false;
+  FR_ASSIGN_OR_RETURN(Snapshot snapshot, TakeSnapshot());
+  FR_ASSIGN_OR_RETURN(domain::RoutingChoice choice, Choose(*c, c->assignee, snapshot));
+  if (!choice.agent) return false;
+  return Apply(id, choice, c->assignee, reason, snapshot);
 }
 
 void RoutingSweep::Start() {

@@ -54,15 +54,24 @@ class RoutingSweep {
 
   // One pass over the queue; what the worker runs. Errors: the store's.
   Result<SweepCounts> RunOnce();
+  // Moves case `id` from its assignee to another eligible agent now (an SLA escalation),
+  // recording `reason` with the unassignment. Returns false, changing nothing, when the case
+  // is inactive or unassigned or nobody else is eligible. Errors: the store's.
+  Result<bool> Reassign(domain::CaseId id, std::string_view reason);
 
  private:
   struct Snapshot;
   Result<Snapshot> TakeSnapshot();
+  // Where case `c` should go, not to `exclude`; advances the round robin. REQUIRES: run_mu_.
+  Result<domain::RoutingChoice> Choose(const domain::Case& c,
+                                       std::optional<domain::UserId> exclude,
+                                       const Snapshot& snapshot);
   // Writes the routing `choice` for case `id` unless someone changed the case meanwhile.
-  // `from` is the assignee being replaced (re-assignment) or nullopt. Returns true if the
-  // case got `choice.agent`.
+  // `from` is the assignee being replaced (re-assignment, recorded with `reason`) or nullopt.
+  // Returns true if the case got `choice.agent`.
   Result<bool> Apply(domain::CaseId id, const domain::RoutingChoice& choice,
-                     std::optional<domain::UserId> from, Snapshot& snapshot);
+                     std::optional<domain::UserId> from, std::string_view reason,
+                     Snapshot& snapshot);
   void Loop();
 
   ports::Store& store_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/case_workflow.h"
 #include "domain/threading.h"
 #include "engine/outbox/echo_matcher.h"
 
@@ -18,6 +19,26 @@ using ports::Revision;
 using ports::RevisionKind;
 using ports::StoredMessage;
 
+namespace {
+
+// Adds message `id` (filed on `case_id`, if any) and the reply it echoed to `notes`, reading
+// both as this transaction leaves them (the echo may have marked the case answered).
+Status NoteFiled(ports::StoreTxn& txn, const Message& m, domain::MessageId id,
+                 std::optional<domain::CaseId> case_id, std::optional<domain::ReplyId> echoed,
+                 ApplyNotes& notes) {
+  if (case_id) {
+    FR_ASSIGN_OR_RETURN(std::optional<Case> kase, txn.GetCase(*case_id));
+    if (kase) notes.messages.push_back({id, m.platform, m.is_outbound, m.created_at, *kase});
+  }
+  if (echoed) {
+    FR_ASSIGN_OR_RETURN(std::optional<domain::Reply> reply, txn.replies().GetReply(*echoed));
+    if (reply) notes.replies.push_back(std::move(*reply));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 std::string_view ApplyOutcomeName(ApplyOutcome o) {
   switch (o) {
     case ApplyOutcome::kStored: return "stored";
@@ -29,14 +50,15 @@ std::string_view ApplyOutcomeName(ApplyOutcome o) {
 }
 
 Result<ApplyOutcome> Threader::Apply(ports::StoreTxn& txn, const domain::InboundEvent& event,
-                                     std::int64_t delivery_id, UnixMillis received_at) const {
+                                     std::int64_t delivery_id, UnixMillis received_at,
+                                     ApplyNotes* notes) const {
   if (event.type == EventType::kMessage) {
-    return ApplyNewMessage(txn, event.message, delivery_id, received_at);
+    return ApplyNewMessage(txn, event.message, delivery_id, received_at, notes);
   }
   if (event.type == EventType::kEdit) {
     // An edit of a message we never saw carries the whole message: store it as new.
     FR_ASSIGN_OR_RETURN(auto existing, txn.FindMessage(event.message.platform, event.message.external_id));
-    if (!existing) return ApplyNewMessage(txn, event.message, delivery_id, received_at);
+    if (!existing) return ApplyNewMessage(txn, event.message, delivery_id, received_at, notes);
   }
   return ApplyChange(txn, event, received_at);
 }
@@ -77,8 +99,8 @@ Result<ApplyOutcome> Threader::ApplyChange(ports::StoreTxn& txn, const domain::I
 }
 
 Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Message& m,
-                                               std::int64_t delivery_id,
-                                               UnixMillis received_at) const {
+                                               std::int64_t delivery_id, UnixMillis received_at,
+                                               ApplyNotes* notes) const {
   FR_ASSIGN_OR_RETURN(auto existing, txn.FindMessage(m.platform, m.external_id));
   if (existing) return ApplyOutcome::kDuplicate;
 
@@ -138,7 +160,11 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   stored.received_at = received_at;
   FR_ASSIGN_OR_RETURN(domain::MessageId id, txn.InsertMessage(stored));
   // The brand's own message may be the echo of a reply the outbox sent.
-  if (m.is_outbound) FR_RETURN_IF_ERROR(MatchEcho(txn, m, id, received_at).status());
+  std::optional<domain::ReplyId> echoed;
+  if (m.is_outbound) {
+    FR_ASSIGN_OR_RETURN(echoed, MatchEcho(txn, m, id, received_at));
+  }
+  if (notes != nullptr) FR_RETURN_IF_ERROR(NoteFiled(txn, m, id, case_id, echoed, *notes));
   return ApplyOutcome::kStored;
 }
 
@@ -188,6 +214,7 @@ Result<domain::CaseId> Threader::ResolveCustomerCase(ports::StoreTxn& txn, const
   Case c;
   if (action == CaseAction::kNewCase) {
     c.status = CaseStatus::kNew;
+    c.status_since = m.created_at;
     c.platform = m.platform;
     c.account_id = m.account_id;
     c.customer_id = customer;
@@ -199,12 +226,10 @@ Result<domain::CaseId> Threader::ResolveCustomerCase(ports::StoreTxn& txn, const
   } else {
     c = *own;
     if (action == CaseAction::kReopen) {
-      c.status = CaseStatus::kOpen;
+      domain::EnterStatus(c, CaseStatus::kOpen, m.created_at);
       c.reopen_count += 1;
     }
-    c.last_activity_at = std::max(c.last_activity_at, m.created_at);
-    c.last_customer_message_at = std::max(c.last_customer_message_at, m.created_at);
-    c.message_count += 1;
+    domain::NoteCustomerMessage(c, m.created_at);
     FR_RETURN_IF_ERROR(txn.UpdateCase(c));
   }
   if (conversation.case_id != c.id) {

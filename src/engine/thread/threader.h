@@ -5,10 +5,13 @@
 // it is used from the ingest writer thread only (a StoreTxn is single-threaded).
 #pragma once
 
+#include <vector>
+
 #include "base/clock.h"
 #include "base/status.h"
 #include "domain/case.h"
 #include "domain/inbound_event.h"
+#include "domain/reply.h"
 #include "ports/store.h"
 
 namespace fr::engine {
@@ -29,19 +32,39 @@ enum class ApplyOutcome {
 };
 std::string_view ApplyOutcomeName(ApplyOutcome o);
 
+// A new message filed on a case.
+struct FiledMessage {
+  domain::MessageId id = 0;
+  domain::Platform platform = domain::Platform::kX;
+  bool outbound = false;      // the brand's own message (a reply or its echo)
+  UnixMillis created_at = 0;  // when it was written, by the platform's clock
+  domain::Case kase;          // the case as the message left it
+};
+
+// What Apply changed that others hear about once the transaction has committed (the live
+// feed): messages filed on a case, and replies whose echo was matched (some now sent).
+struct ApplyNotes {
+  std::vector<FiledMessage> messages;
+  std::vector<domain::Reply> replies;  // as written
+};
+
 class Threader {
  public:
   explicit Threader(ThreadingOptions options) : options_(options) {}
 
-  // Applies `event`, which arrived in delivery `delivery_id` at `received_at`.
+  // Applies `event`, which arrived in delivery `delivery_id` at `received_at`, and appends
+  // what it filed to `*notes` when `notes` is not null (rolled back with the transaction:
+  // the caller keeps the notes of committed work only).
   // Returns the store's error (kUnavailable / kInternal) if a statement fails; the caller
   // rolls the delivery back as a whole.
   Result<ApplyOutcome> Apply(ports::StoreTxn& txn, const domain::InboundEvent& event,
-                             std::int64_t delivery_id, UnixMillis received_at) const;
+                             std::int64_t delivery_id, UnixMillis received_at,
+                             ApplyNotes* notes = nullptr) const;
 
  private:
   Result<ApplyOutcome> ApplyNewMessage(ports::StoreTxn& txn, const domain::Message& m,
-                                       std::int64_t delivery_id, UnixMillis received_at) const;
+                                       std::int64_t delivery_id, UnixMillis received_at,
+                                       ApplyNotes* notes) const;
   Result<ApplyOutcome> ApplyChange(ports::StoreTxn& txn, const domain::InboundEvent& event,
                                    UnixMillis received_at) const;
   // The conversation `m` belongs to, created if new.

@@ -30,13 +30,15 @@ class ThreaderTest : public ::testing::Test {
     store_ = std::move(store).value();
   }
 
-  // Applies `event` in its own batch; returns the outcome.
-  ApplyOutcome Apply(const InboundEvent& event, ThreadingOptions options = {}) {
+  // Applies `event` in its own batch, noting what it filed in `notes` if given; returns the
+  // outcome.
+  ApplyOutcome Apply(const InboundEvent& event, ThreadingOptions options = {},
+                     ApplyNotes* notes = nullptr) {
     Threader threader(options);
     ApplyOutcome outcome = ApplyOutcome::kOrphan;
     ports::WriteUnit unit = [&](ports::StoreTxn& txn) -> Status {
       FR_ASSIGN_OR_RETURN(std::int64_t delivery, txn.InsertDelivery("x", kT0, "{}"));
-      FR_ASSIGN_OR_RETURN(outcome, threader.Apply(txn, event, delivery, kT0));
+      FR_ASSIGN_OR_RETURN(outcome, threader.Apply(txn, event, delivery, kT0, notes));
       return Status::Ok();
     };
     auto results = store_->WriteBatch(std::span<const ports::WriteUnit>(&unit, 1));
@@ -119,6 +121,52 @@ TEST_F(ThreaderTest, BrandReplyJoinsTheCaseItAnswersAndEchoesNeverOpenOne) {
 
   Apply(Tweet("9", "brand", "מבצע!", kT0, "", /*outbound=*/true));
   EXPECT_FALSE(Get("9").case_id.has_value());
+}
+
+TEST_F(ThreaderTest, NotesNameEachMessageFiledOnACaseWithTheCaseAsItLeftIt) {
+  ApplyNotes notes;
+  Apply(Tweet("1", "dana", "@brand איפה ההזמנה?", kT0), {}, &notes);
+  ASSERT_EQ(notes.messages.size(), 1u);
+  const FiledMessage& first = notes.messages[0];
+  EXPECT_EQ(first.id, Get("1").id);
+  EXPECT_EQ(first.platform, Platform::kX);
+  EXPECT_FALSE(first.outbound);
+  EXPECT_EQ(first.created_at, kT0);
+  EXPECT_EQ(first.kase, CaseOf("1"));
+
+  // The brand's answer, which is also the echo of a reply the outbox sent.
+  domain::Reply sent;
+  sent.case_id = first.kase.id;
+  sent.account_id = "brand";
+  sent.in_reply_to = "1";
+  sent.text = "@dana בדרך אלייך";
+  sent.idempotency_key = "k1";
+  sent.status = domain::ReplyStatus::kSent;
+  sent.platform_id = "2";
+  ports::WriteUnit unit = [&](ports::StoreTxn& txn) -> Status {
+    ports::StoredUser noa;
+    noa.user.username = "noa";
+    FR_ASSIGN_OR_RETURN(sent.author, txn.people().InsertUser(noa));
+    FR_ASSIGN_OR_RETURN(sent.id, txn.replies().InsertReply(sent));
+    return Status::Ok();
+  };
+  Status written = store_->WriteBatch(std::span<const ports::WriteUnit>(&unit, 1)).at(0);
+  ASSERT_TRUE(written.ok()) << written.ToString();
+  notes = {};
+  Apply(Tweet("2", "brand", "@dana בדרך אלייך", kT0 + 1000, "1", /*outbound=*/true), {}, &notes);
+  ASSERT_EQ(notes.messages.size(), 1u);
+  EXPECT_TRUE(notes.messages[0].outbound);
+  EXPECT_EQ(notes.messages[0].kase.message_count, 2);
+  ASSERT_EQ(notes.replies.size(), 1u);
+  EXPECT_EQ(notes.replies[0].id, sent.id);
+  EXPECT_EQ(notes.replies[0].echo_message_id, Get("2").id);
+
+  // Nothing new filed on a case: nothing noted.
+  notes = {};
+  Apply(Tweet("2", "brand", "@dana בדרך אלייך", kT0 + 1000, "1", true), {}, &notes);
+  Apply(Tweet("9", "brand", "מבצע!", kT0, "", /*outbound=*/true), {}, &notes);
+  EXPECT_TRUE(notes.messages.empty());
+  EXPECT_TRUE(notes.replies.empty());
 }
 
 TEST_F(ThreaderTest, RepostsAreRecordedWithoutACase) {

@@ -68,7 +68,9 @@ Result<domain::Case> CaseDesk::Assign(const domain::User& actor, domain::CaseId 
     }
     c.assignee = target;
     c.assigned_at = e.at;
-    if (c.status == domain::CaseStatus::kNew) c.status = domain::CaseStatus::kOpen;
+    if (c.status == domain::CaseStatus::kNew) {
+      domain::EnterStatus(c, domain::CaseStatus::kOpen, e.at);
+    }
     e.kind = CaseEventKind::kAssigned;
     e.user = target;
     e.detail = target == actor.id ? "take" : "manual";
@@ -99,7 +101,7 @@ Result<domain::Case> CaseDesk::SetStatus(const domain::User& actor, domain::Case
     FR_RETURN_IF_ERROR(domain::CheckStatusChange(c.status, status));
     e.kind = CaseEventKind::kStatusChanged;
     e.detail = Arrow(domain::CaseStatusName(c.status), domain::CaseStatusName(status));
-    c.status = status;
+    domain::EnterStatus(c, status, e.at);
     return Status::Ok();
   });
 }

@@ -64,6 +64,7 @@ Result<domain::Case> ReadCase(const Statement& st, int i) {
   c.assigned_at = st.ColumnInt(i + 13);
   c.first_response_at = st.ColumnInt(i + 14);
   c.last_agent_reply_at = st.ColumnInt(i + 15);
+  c.status_since = st.ColumnInt(i + 16);
   return c;
 }
 

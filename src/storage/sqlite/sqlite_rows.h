@@ -16,12 +16,12 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 
-// 16 columns.
+// 17 columns.
 #define FR_SQLITE_CASE_COLUMNS                                                                \
   "c.id, c.status, c.platform, c.account_id, c.customer_id, c.opened_at, "                    \
   "c.last_activity_at, c.last_customer_message_at, c.message_count, c.reopen_count, "         \
   "c.priority, c.team_id, c.assignee_id, c.assigned_at, c.first_response_at, "                \
-  "c.last_agent_reply_at"
+  "c.last_agent_reply_at, c.status_since"
 
 // 7 columns.
 #define FR_SQLITE_CONVERSATION_COLUMNS \

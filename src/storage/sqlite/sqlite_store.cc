@@ -83,7 +83,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       readers_(std::move(readers)),
       people_(*readers_),
       work_(*readers_),
-      replies_(*readers_) {}
+      replies_(*readers_),
+      sla_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close
@@ -114,7 +115,7 @@ std::vector<Status> SqliteStore::WriteBatch(std::span<const ports::WriteUnit> un
   if (Status begun = RunCached(db, "BEGIN IMMEDIATE"); !begun.ok()) {
     lost = begun;
   } else {
-    SqliteTxn txn(db);
+    SqliteTxn txn(db, case_hook_);
     for (std::size_t i = 0; i < units.size() && lost.ok(); ++i) {
       if (Status s = RunCached(db, "SAVEPOINT fr_unit"); !s.ok()) {
         lost = s;

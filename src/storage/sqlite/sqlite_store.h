@@ -21,6 +21,7 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
+#include "storage/sqlite/sqlite_sla.h"
 #include "storage/sqlite/sqlite_work.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
 
@@ -65,6 +66,8 @@ class SqliteStore final : public ports::Store {
   ports::PeopleReader& people() override { return people_; }
   ports::WorkReader& work() override { return work_; }
   ports::ReplyReader& replies() override { return replies_; }
+  ports::SlaReader& sla() override { return sla_; }
+  void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
@@ -88,6 +91,8 @@ class SqliteStore final : public ports::Store {
   SqlitePeopleReader people_;
   SqliteWorkReader work_;
   SqliteReplyReader replies_;
+  SqliteSlaReader sla_;
+  ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
 };
 
 }  // namespace fr::storage::sqlite

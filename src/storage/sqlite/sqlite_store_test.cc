@@ -23,6 +23,7 @@ namespace {
 using contract::StoreContractParam;
 using contract::PeopleContractTest;
 using contract::ReplyContractTest;
+using contract::SlaContractTest;
 using contract::StoreContractTest;
 using contract::StoreTestDatabase;
 using domain::Platform;
@@ -75,6 +76,8 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, testing::Values(kSqliteParam
 INSTANTIATE_TEST_SUITE_P(Sqlite, PeopleContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 INSTANTIATE_TEST_SUITE_P(Sqlite, ReplyContractTest, testing::Values(kSqliteParam),
+                         contract::StoreContractParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, SlaContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 
 // A second, raw handle on the database file, to look at or tamper with what the store wrote.

@@ -21,14 +21,15 @@ Status NotFound(std::string_view what, std::int64_t id) {
                 std::string(what) + " " + std::to_string(id) + " not found");
 }
 
-// Binds the six work columns of `c` (priority ... last_agent_reply_at) from parameter `first`.
+// Binds the seven work columns of `c` (priority ... status_since) from parameter `first`.
 void BindWork(Statement& st, int first, const domain::Case& c) {
   st.BindText(first, domain::PriorityName(c.priority))
       .BindOptionalInt(first + 1, c.team)
       .BindOptionalInt(first + 2, c.assignee)
       .BindInt(first + 3, c.assigned_at)
       .BindInt(first + 4, c.first_response_at)
-      .BindInt(first + 5, c.last_agent_reply_at);
+      .BindInt(first + 5, c.last_agent_reply_at)
+      .BindInt(first + 6, c.status_since);
 }
 
 // SQLite reports a missing parent row only as a foreign key failure, at statement end.
@@ -340,9 +341,10 @@ Result<ports::CaseId> SqliteTxn::InsertCase(const domain::Case& c) {
                       db_.Prepare("INSERT INTO cases (status, platform, account_id, customer_id, "
                                   "opened_at, last_activity_at, last_customer_message_at, "
                                   "message_count, reopen_count, priority, team_id, assignee_id, "
-                                  "assigned_at, first_response_at, last_agent_reply_at) "
+                                  "assigned_at, first_response_at, last_agent_reply_at, "
+                                  "status_since) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                                  "?14, ?15)"));
+                                  "?14, ?15, ?16)"));
   st.BindText(1, domain::CaseStatusName(c.status))
       .BindText(2, PlatformName(c.platform))
       .BindText(3, c.account_id)
@@ -354,7 +356,13 @@ Result<ports::CaseId> SqliteTxn::InsertCase(const domain::Case& c) {
       .BindInt(9, c.reopen_count);
   BindWork(st, 10, c);
   FR_RETURN_IF_ERROR(st.Run());
-  return db_.LastInsertRowid();
+  const ports::CaseId id = db_.LastInsertRowid();
+  if (case_hook_) {
+    domain::Case written = c;
+    written.id = id;
+    FR_RETURN_IF_ERROR(case_hook_(*this, written));
+  }
+  return id;
 }
 
 Status SqliteTxn::UpdateCase(const domain::Case& c) {
@@ -364,7 +372,7 @@ Status SqliteTxn::UpdateCase(const domain::Case& c) {
                                   "last_customer_message_at = ?8, message_count = ?9, "
                                   "reopen_count = ?10, priority = ?11, team_id = ?12, "
                                   "assignee_id = ?13, assigned_at = ?14, first_response_at = ?15, "
-                                  "last_agent_reply_at = ?16 WHERE id = ?1"));
+                                  "last_agent_reply_at = ?16, status_since = ?17 WHERE id = ?1"));
   st.BindInt(1, c.id)
       .BindText(2, domain::CaseStatusName(c.status))
       .BindText(3, PlatformName(c.platform))
@@ -378,7 +386,7 @@ Status SqliteTxn::UpdateCase(const domain::Case& c) {
   BindWork(st, 11, c);
   FR_RETURN_IF_ERROR(st.Run());
   if (db_.Changes() == 0) return NotFound("case", c.id);
-  return Status::Ok();
+  return case_hook_ ? case_hook_(*this, c) : Status::Ok();
 }
 
 Status SqliteTxn::SetThreadedThrough(std::int64_t delivery_id) {

@@ -23,6 +23,7 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
+#include "storage/sqlite/sqlite_sla.h"
 #include "storage/sqlite/sqlite_work.h"
 
 namespace fr::storage::sqlite {
@@ -30,7 +31,9 @@ namespace fr::storage::sqlite {
 class SqliteTxn final : public ports::StoreTxn {
  public:
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteTxn(SqliteConnection& db) : db_(db), people_(db), work_(db), replies_(db) {}
+  // `case_hook` (may be empty) runs after each case write; it must outlive this.
+  SqliteTxn(SqliteConnection& db, const ports::CaseWriteHook& case_hook)
+      : db_(db), case_hook_(case_hook), people_(db), work_(db), replies_(db), sla_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -58,6 +61,7 @@ class SqliteTxn final : public ports::StoreTxn {
   ports::PeopleTxn& people() override { return people_; }
   ports::WorkTxn& work() override { return work_; }
   ports::ReplyTxn& replies() override { return replies_; }
+  ports::SlaTxn& sla() override { return sla_; }
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
@@ -65,9 +69,11 @@ class SqliteTxn final : public ports::StoreTxn {
   Status Atomically(const std::function<Status()>& body);
 
   SqliteConnection& db_;
+  const ports::CaseWriteHook& case_hook_;
   SqlitePeopleTxn people_;
   SqliteWorkTxn work_;
   SqliteReplyTxn replies_;
+  SqliteSlaTxn sla_;
 };
 
 }  // namespace fr::storage::sqlite

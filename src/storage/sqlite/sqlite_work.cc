@@ -42,6 +42,16 @@ Result<std::int64_t> SqliteWorkTxn::CountActiveAssigned(domain::UserId user) {
   return row ? st.ColumnInt(0) : 0;
 }
 
+Result<std::optional<domain::Case>> SqliteWorkReader::GetCase(domain::CaseId id) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT " FR_SQLITE_CASE_COLUMNS " FROM cases c WHERE c.id = ?1"));
+  st.BindInt(1, id);
+  FR_ASSIGN_OR_RETURN(std::vector<domain::Case> found, ReadCases(st));
+  if (found.empty()) return std::optional<domain::Case>();
+  return std::optional<domain::Case>(std::move(found.front()));
+}
+
 Result<std::vector<domain::CaseEvent>> SqliteWorkReader::ListCaseEvents(domain::CaseId id) {
   auto db = readers_.Acquire();
   FR_ASSIGN_OR_RETURN(Statement st,

@@ -25,6 +25,7 @@ class SqliteWorkReader final : public ports::WorkReader {
   // REQUIRES: `readers` outlives this.
   explicit SqliteWorkReader(ReaderPool& readers) : readers_(readers) {}
 
+  Result<std::optional<domain::Case>> GetCase(domain::CaseId id) override;
   Result<std::vector<domain::CaseEvent>> ListCaseEvents(domain::CaseId id) override;
   Result<std::map<domain::UserId, std::int64_t>> ActiveLoads() override;
   Result<std::vector<domain::Case>> UnassignedActiveCases(int limit) override;

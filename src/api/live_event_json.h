@@ -1,0 +1,31 @@
+// Live events -> the JSON text messages of the stream (schema/events.md). The case, case
+// event and reply inside them are the REST API's own objects, so a client parses one shape.
+// Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "domain/live_audience.h"
+#include "domain/people.h"
+#include "engine/feed/live_event.h"
+
+namespace fr::api {
+
+// The event's "type": "case.<event kind>" ("case.assigned", "case.sla_breached", ...),
+// "message.created", or "reply.<reply status>" ("reply.awaiting_approval", "reply.sent", ...).
+std::string LiveEventType(const engine::LiveEvent& event);
+
+// {"type":…, "at":…, then "case"+"event", "case"+"message", or "reply"}.
+std::string LiveEventJson(const engine::LiveEvent& event);
+
+// The first message of every stream: {"type":"hello","at":<server time>,"user":{…},
+// "team_ids":[…]}; the teams are those the stream's audience was decided with.
+std::string HelloJson(const domain::User& user, const domain::LiveViewer& viewer, UnixMillis now);
+
+// The last message of a stream the server dropped because its client read too slowly:
+// {"type":"overflow","at":…,"message":…}.
+std::string OverflowJson(UnixMillis now);
+
+}  // namespace fr::api
