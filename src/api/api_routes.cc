@@ -11,8 +11,8 @@ namespace fr::api {
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddSessionRoutes(router, gate, s.authenticator, s.cookie);
   AddPeopleRoutes(router, gate, s.directory, s.authenticator, s.store);
-  AddReadRoutes(router, gate, s.store);
-  AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store);
+  AddReadRoutes(router, gate, s.store, s.sla);
+  AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store, s.sla);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store);
 }

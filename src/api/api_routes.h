@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/auth_gate.h"
+#include "api/case_sla.h"
 #include "api/router.h"
 #include "api/session_routes.h"
 #include "engine/feed/event_hub.h"
@@ -30,6 +31,7 @@ struct ApiServices {
   engine::Outbox& outbox;
   engine::EventHub& hub;  // feeds GET /api/v1/stream
   SessionCookieOptions cookie;
+  CaseSla sla = {};  // shows each case's SLA clock; empty: cases show "sla": null
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

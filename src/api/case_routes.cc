@@ -15,17 +15,14 @@ namespace json = boost::json;
 using domain::Action;
 using engine::Principal;
 
-void RespondCase(const Responder& respond, const Result<domain::Case>& c) {
-  respond(c.ok() ? JsonResponse(CaseJson(*c)) : ErrorResponse(c.status()));
-}
-
-// Parses the path id and runs `act` with it, answering with the updated case.
+// Parses the path id and runs `act` with it, answering with the updated case and its clock.
 template <typename Act>
-AuthedHandler OnCase(Act act) {
-  return [act](const ApiRequest& req, const Principal& who, Responder respond) {
+AuthedHandler OnCase(const CaseSla& sla, Act act) {
+  return [sla, act](const ApiRequest& req, const Principal& who, Responder respond) {
     Result<domain::CaseId> id = PathId(req);
     if (!id.ok()) return respond(ErrorResponse(id.status()));
-    RespondCase(respond, act(req, who, *id));
+    Result<domain::Case> c = act(req, who, *id);
+    respond(c.ok() ? JsonResponse(CaseJson(*c, sla.Of(*c))) : ErrorResponse(c.status()));
   };
 }
 
@@ -112,13 +109,14 @@ Result<std::string> PresenceJson(engine::Presence& presence, ports::Store& store
 }  // namespace
 
 void AddCaseRoutes(Router& router, const AuthGate& gate, engine::CaseDesk& desk,
-                   engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store) {
+                   engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store,
+                   const CaseSla& sla) {
   auto wake = [sweep] {
     if (sweep) sweep->Wake();
   };
   router.Add("POST", "/api/v1/cases/{id}/assign",
              gate.Require(Action::kWorkCases,
-                          OnCase([&desk](const ApiRequest& req, const Principal& who,
+                          OnCase(sla, [&desk](const ApiRequest& req, const Principal& who,
                                          domain::CaseId id) -> Result<domain::Case> {
                             FR_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body));
                             FR_ASSIGN_OR_RETURN(std::string user, body.String("user_id"));
@@ -131,11 +129,11 @@ void AddCaseRoutes(Router& router, const AuthGate& gate, engine::CaseDesk& desk,
                           })));
   router.Add("POST", "/api/v1/cases/{id}/take",
              gate.Require(Action::kWorkCases,
-                          OnCase([&desk](const ApiRequest&, const Principal& who, domain::CaseId id) {
+                          OnCase(sla, [&desk](const ApiRequest&, const Principal& who, domain::CaseId id) {
                             return desk.Assign(who.user, id, who.user.id);
                           })));
   router.Add("POST", "/api/v1/cases/{id}/unassign",
-             gate.Require(Action::kWorkCases, OnCase([&desk, wake](const ApiRequest&,
+             gate.Require(Action::kWorkCases, OnCase(sla, [&desk, wake](const ApiRequest&,
                                                                    const Principal& who,
                                                                    domain::CaseId id) {
                             Result<domain::Case> c = desk.Unassign(who.user, id);
@@ -144,7 +142,7 @@ void AddCaseRoutes(Router& router, const AuthGate& gate, engine::CaseDesk& desk,
                           })));
   router.Add("PATCH", "/api/v1/cases/{id}",
              gate.Require(Action::kWorkCases,
-                          OnCase([&desk](const ApiRequest& req, const Principal& who,
+                          OnCase(sla, [&desk](const ApiRequest& req, const Principal& who,
                                          domain::CaseId id) { return Patch(desk, req, who, id); })));
   router.Add("GET", "/api/v1/cases/{id}/events",
              gate.Require(Action::kReadCases, [&store](const ApiRequest& req, const Principal&,

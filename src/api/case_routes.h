@@ -11,6 +11,7 @@
 #pragma once
 
 #include "api/auth_gate.h"
+#include "api/case_sla.h"
 #include "api/router.h"
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
@@ -22,6 +23,7 @@ namespace fr::api {
 // Everything passed must outlive the router. `sweep` is woken when work may be routable
 // (a case returned to the queue, an agent available); it may be null.
 void AddCaseRoutes(Router& router, const AuthGate& gate, engine::CaseDesk& desk,
-                   engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store);
+                   engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store,
+                   const CaseSla& sla);
 
 }  // namespace fr::api

@@ -39,6 +39,19 @@ json::object CaseObject(const domain::Case& c) {
   return o;
 }
 
+json::value SlaValue(const std::optional<engine::SlaReading>& r) {
+  if (!r) return nullptr;
+  json::object o;
+  o["metric"] = domain::sla::SlaMetricName(r->metric);
+  o["state"] = domain::sla::SlaStateName(r->state);
+  o["started_at"] = r->started_at;
+  o["due_at"] = r->due_at ? json::value(*r->due_at) : json::value(nullptr);
+  o["warn_at"] = r->warn_at ? json::value(*r->warn_at) : json::value(nullptr);
+  o["target_ms"] = r->target.count();
+  o["consumed_ms"] = r->consumed.count();
+  return o;
+}
+
 json::object CaseEventObject(const domain::CaseEvent& e) {
   json::object o;
   o["id"] = std::to_string(e.id);
@@ -92,17 +105,25 @@ json::object MessageObject(const ports::StoredMessage& s) {
 
 }  // namespace
 
-std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor) {
+std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor,
+                         const std::map<domain::CaseId, engine::SlaReading>& sla) {
   json::array items;
-  for (const auto& c : page.items) items.push_back(CaseObject(c));
+  for (const auto& c : page.items) {
+    json::object o = CaseObject(c);
+    auto reading = sla.find(c.id);
+    o["sla"] = reading == sla.end() ? json::value(nullptr) : SlaValue(reading->second);
+    items.push_back(std::move(o));
+  }
   json::object o;
   o["items"] = std::move(items);
   o["next_cursor"] = next_cursor.empty() ? json::value(nullptr) : json::value(next_cursor);
   return json::serialize(o);
 }
 
-std::string CaseDetailJson(const ports::CaseDetail& d) {
+std::string CaseDetailJson(const ports::CaseDetail& d,
+                           const std::optional<engine::SlaReading>& sla) {
   json::object o = CaseObject(d.kase);
+  o["sla"] = SlaValue(sla);
   json::array messages;
   for (const auto& m : d.messages) messages.push_back(MessageObject(m));
   o["messages"] = std::move(messages);
@@ -131,7 +152,11 @@ json::value IdOrNull(const std::optional<std::int64_t>& id) {
   return id ? json::value(std::to_string(*id)) : json::value(nullptr);
 }
 
-std::string CaseJson(const domain::Case& c) { return json::serialize(CaseObject(c)); }
+std::string CaseJson(const domain::Case& c, const std::optional<engine::SlaReading>& sla) {
+  json::object o = CaseObject(c);
+  o["sla"] = SlaValue(sla);
+  return json::serialize(o);
+}
 
 std::string CaseEventsJson(const std::vector<domain::CaseEvent>& events) {
   json::array items;

@@ -10,7 +10,10 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <map>
+
 #include "domain/case_event.h"
+#include "engine/sla/sla_tracker.h"
 #include "ports/store.h"
 
 namespace fr::api {
@@ -20,12 +23,17 @@ boost::json::value IdOrNull(const std::optional<std::int64_t>& id);
 
 // The objects the views below are made of, for responses that embed them (the live stream).
 boost::json::object CaseObject(const domain::Case& c);
+// A case's SLA reading as its "sla" field: metric, state, times, target and use; null if none.
+boost::json::value SlaValue(const std::optional<engine::SlaReading>& reading);
 boost::json::object CaseEventObject(const domain::CaseEvent& e);
 
-std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor);
-std::string CaseDetailJson(const ports::CaseDetail& detail);
+// `sla` holds the readings of the page's cases that have clocks.
+std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor,
+                         const std::map<domain::CaseId, engine::SlaReading>& sla);
+std::string CaseDetailJson(const ports::CaseDetail& detail,
+                           const std::optional<engine::SlaReading>& sla);
 std::string MessageJson(const ports::StoredMessage& message);
-std::string CaseJson(const domain::Case& c);
+std::string CaseJson(const domain::Case& c, const std::optional<engine::SlaReading>& sla);
 std::string CaseEventsJson(const std::vector<domain::CaseEvent>& events);
 
 }  // namespace fr::api

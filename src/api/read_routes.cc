@@ -49,8 +49,8 @@ Status ReadOwnerFilters(const ApiRequest& req, const engine::Principal& who,
   return Status::Ok();
 }
 
-void ListCases(ports::Store& store, const ApiRequest& req, const engine::Principal& who,
-               const Responder& respond) {
+void ListCases(ports::Store& store, const CaseSla& sla, const ApiRequest& req,
+               const engine::Principal& who, const Responder& respond) {
   ports::CaseFilter filter;
   if (Status s = ReadOwnerFilters(req, who, filter); !s.ok()) return respond(ErrorResponse(s));
   if (auto s = ports::QueryParam(req.query, "status"); !s.empty()) {
@@ -77,16 +77,17 @@ void ListCases(ports::Store& store, const ApiRequest& req, const engine::Princip
   Result<ports::CasePage> page = store.ListCases(filter, after, limit);
   if (!page.ok()) return respond(ErrorResponse(page.status()));
   std::string next = page->next ? EncodeCursor(*page->next) : std::string();
-  respond(JsonResponse(CasePageJson(*page, next)));
+  respond(JsonResponse(CasePageJson(*page, next, sla.Of(page->items))));
 }
 
-void GetCase(ports::Store& store, const ApiRequest& req, const Responder& respond) {
+void GetCase(ports::Store& store, const CaseSla& sla, const ApiRequest& req,
+             const Responder& respond) {
   auto id = ParseInt64(req.Param("id"));
   if (!id) return respond(BadParam("case id must be a number"));
   auto detail = store.GetCaseDetail(*id);
   if (!detail.ok()) return respond(ErrorResponse(detail.status()));
   if (!*detail) return respond(ErrorResponse(Status(Errc::kNotFound, "not_found", "no such case")));
-  respond(JsonResponse(CaseDetailJson(**detail)));
+  respond(JsonResponse(CaseDetailJson(**detail, sla.Of((*detail)->kase))));
 }
 
 void GetMessage(ports::Store& store, const ApiRequest& req, const Responder& respond) {
@@ -102,16 +103,17 @@ void GetMessage(ports::Store& store, const ApiRequest& req, const Responder& res
 
 }  // namespace
 
-void AddReadRoutes(Router& router, const AuthGate& gate, ports::Store& store) {
+void AddReadRoutes(Router& router, const AuthGate& gate, ports::Store& store, const CaseSla& sla) {
   using domain::Action;
   router.Add("GET", "/api/v1/cases",
              gate.Require(Action::kReadCases,
-                          [&store](const ApiRequest& req, const engine::Principal& who,
-                                   Responder r) { ListCases(store, req, who, r); }));
+                          [&store, sla](const ApiRequest& req, const engine::Principal& who,
+                                        Responder r) { ListCases(store, sla, req, who, r); }));
   router.Add("GET", "/api/v1/cases/{id}",
              gate.Require(Action::kReadCases,
-                          [&store](const ApiRequest& req, const engine::Principal&, Responder r) {
-                            GetCase(store, req, r);
+                          [&store, sla](const ApiRequest& req, const engine::Principal&,
+                                        Responder r) {
+                            GetCase(store, sla, req, r);
                           }));
   router.Add("GET", "/api/v1/messages/{platform}/{external_id}",
              gate.Require(Action::kReadCases,

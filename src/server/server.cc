@@ -24,6 +24,8 @@
 #include "engine/reply/reply_desk.h"
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
+#include "engine/sla/sla_scheduler.h"
+#include "engine/sla/sla_tracker.h"
 #include "engine/work/case_desk.h"
 #include "server/commands.h"
 #include "server/stop_signals.h"
@@ -36,6 +38,7 @@ struct Server::Parts {
   SystemClock clock;
   metrics::Registry metrics;
   std::unique_ptr<storage::sqlite::SqliteStore> store;
+  std::unique_ptr<engine::SlaTracker> sla;  // the store's case-write hook: outlives every writer
   std::unique_ptr<engine::EventHub> hub;  // the live feed; outlives every publisher and stream
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   std::unique_ptr<engine::Ingestor> ingestor;
@@ -43,6 +46,7 @@ struct Server::Parts {
   std::unique_ptr<engine::Presence> presence;
   std::unique_ptr<engine::CaseDesk> desk;
   std::unique_ptr<engine::RoutingSweep> sweep;
+  std::unique_ptr<engine::SlaScheduler> sla_scheduler;
   std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
   std::unique_ptr<engine::Outbox> outbox;
   std::unique_ptr<engine::ReplyDesk> replies;
@@ -58,6 +62,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   auto parts = std::make_unique<Parts>();
 
   FR_ASSIGN_OR_RETURN(parts->store, OpenStore(config));
+  // Installed before anything writes a case (the ingestor's recovery does, at Start).
+  FR_ASSIGN_OR_RETURN(std::vector<domain::Team> teams, parts->store->people().ListTeams());
+  parts->sla = std::make_unique<engine::SlaTracker>(ResolveSlaSettings(config.sla, teams));
+  parts->store->SetCaseWriteHook(
+      [sla = parts->sla.get()](ports::StoreTxn& txn, const domain::Case& c) {
+        return sla->Track(txn, c);
+      });
   parts->hub = std::make_unique<engine::EventHub>(parts->clock, parts->metrics);
 
   if (config.x) parts->channels.push_back(std::make_unique<channels::x::XWebhookChannel>(*config.x));
@@ -95,6 +106,12 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->sweep = std::make_unique<engine::RoutingSweep>(*parts->store, parts->clock,
                                                         *parts->presence, config.routing,
                                                         engine::PublishCaseChanges(*parts->hub));
+  parts->sla_scheduler = std::make_unique<engine::SlaScheduler>(
+      *parts->store, parts->clock, *parts->sla, parts->sweep.get(), engine::SlaSchedulerOptions{},
+      engine::PublishCaseChanges(*parts->hub));
+  FR_ASSIGN_OR_RETURN(int reconciled, parts->sla_scheduler->Reconcile());
+  FR_LOG(kInfo, "sla", "clocks of {} active cases brought in line with the configuration",
+         reconciled);
   if (config.x) parts->gateways.push_back(std::make_unique<channels::x::XReplyGateway>(*config.x));
   if (config.meta) {
     parts->gateways.push_back(std::make_unique<channels::meta::MetaReplyGateway>(*config.meta));
@@ -117,7 +134,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
                                      *parts->desk, *parts->presence, parts->sweep.get(),
                                      *parts->replies, *parts->outbox, *parts->hub,
                                      api::SessionCookieOptions{config.secure_cookies,
-                                                               config.auth.session_lifetime}});
+                                                               config.auth.session_lifetime},
+                                     api::CaseSla(*parts->store, *parts->sla, parts->clock)});
 
   api::HttpServerOptions http_options;
   http_options.host = config.listen_host;
@@ -128,6 +146,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->http = std::make_unique<api::HttpServer>(http_options, parts->router, parts->metrics);
   FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
   parts->sweep->Start();
+  parts->sla_scheduler->Start();
   FR_RETURN_IF_ERROR(parts->outbox->Start());
   FR_LOG(kInfo, "server", "serving on {}:{} with {} HTTP threads, data in {}", config.listen_host,
          parts->port, http_options.threads, config.data_dir);
@@ -144,6 +163,7 @@ void Server::Stop() {
   if (parts_->stopped) return;
   parts_->stopped = true;
   parts_->http->StopAccepting();
+  parts_->sla_scheduler->Stop();  // before the sweep it re-assigns through
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered

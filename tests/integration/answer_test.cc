@@ -152,6 +152,13 @@ TEST(AnswerTest, ComplaintIsAssignedAnsweredInPublicAndPrivateOnceAndSensitiveRe
   json::value late_case = agent.Json("GET", "/api/v1/cases/" + late, 200);
   EXPECT_EQ(late_case.at("assignee_id").as_string(), agent_id);
   EXPECT_FALSE(late_case.at("team_id").is_null());
+  // Its SLA clock runs: X's first response within an hour (the default 24/7 calendar).
+  const json::value& sla = late_case.at("sla");
+  EXPECT_EQ(sla.at("metric").as_string(), "first_response");
+  EXPECT_EQ(sla.at("state").as_string(), "on_track");
+  EXPECT_EQ(sla.at("target_ms").as_int64(), 60 * 60 * 1000);
+  EXPECT_EQ(sla.at("due_at").as_int64(),
+            sla.at("started_at").as_int64() + 60 * 60 * 1000);
   json::value history = agent.Json("GET", "/api/v1/cases/" + late + "/events", 200);
   EXPECT_EQ(history.at("items").as_array().back().at("detail").as_string(), "auto");
 
@@ -181,7 +188,10 @@ TEST(AnswerTest, ComplaintIsAssignedAnsweredInPublicAndPrivateOnceAndSensitiveRe
   }
   EXPECT_EQ(public_replies, 1);
   EXPECT_EQ(dms, 1);
-  EXPECT_GT(agent.Json("GET", "/api/v1/cases/" + late, 200).at("first_response_at").as_int64(), 0);
+  json::value answered = agent.Json("GET", "/api/v1/cases/" + late, 200);
+  EXPECT_GT(answered.at("first_response_at").as_int64(), 0);
+  EXPECT_EQ(answered.at("sla").at("state").as_string(), "met");  // the reply stopped the clock
+  EXPECT_TRUE(answered.at("sla").at("due_at").is_null());
 
   // A reply touching health waits for a supervisor; nothing reaches the platform meanwhile.
   json::value held = agent.Json("POST", "/api/v1/cases/" + sick + "/replies", 201,
