@@ -53,6 +53,8 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"POST /api/v1/cases/{id}/move-to-private", Action::kWorkCases},
       {"GET /api/v1/cases/{id}/replies", Action::kReadCases},
       {"GET /api/v1/approvals", Action::kApproveReplies},
+      {"GET /api/v1/crisis-mode", Action::kReadCases},
+      {"PUT /api/v1/crisis-mode", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/approve", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/reject", Action::kApproveReplies},
       {"GET /api/v1/replies/{id}/audit", Action::kReadCases},

@@ -103,6 +103,31 @@ Status ParseRouting(const toml::table& t, ServerConfig& c) {
   return Status::Ok();
 }
 
+Status ParseReplies(const toml::table& t, ServerConfig& c) {
+  const std::string p = "replies.";
+  FR_RETURN_IF_ERROR(CheckKnownKeys(
+      t, p, {"vip_followers", "verified_is_vip", "stock_phrases", "sensitive_health",
+             "sensitive_legal", "sensitive_safety", "sensitive_discrimination",
+             "sensitive_boycott"}));
+  domain::ApprovalPolicy& a = c.replies.approval;
+  FR_ASSIGN_OR_RETURN(a.vip_followers,
+                      OptionalInt(t, p, "vip_followers", a.vip_followers, 1, 1'000'000'000));
+  FR_ASSIGN_OR_RETURN(a.verified_is_vip, OptionalBool(t, p, "verified_is_vip", a.verified_is_vip));
+  // Lists add to the built-in ones.
+  auto extend = [&](const std::string& key, std::vector<std::string>& into) -> Status {
+    FR_ASSIGN_OR_RETURN(std::vector<std::string> more, OptionalStrings(t, p, key));
+    into.insert(into.end(), more.begin(), more.end());
+    return Status::Ok();
+  };
+  FR_RETURN_IF_ERROR(extend("stock_phrases", c.replies.generic.stock_phrases));
+  FR_RETURN_IF_ERROR(extend("sensitive_health", a.lexicon.health));
+  FR_RETURN_IF_ERROR(extend("sensitive_legal", a.lexicon.legal));
+  FR_RETURN_IF_ERROR(extend("sensitive_safety", a.lexicon.safety));
+  FR_RETURN_IF_ERROR(extend("sensitive_discrimination", a.lexicon.discrimination));
+  FR_RETURN_IF_ERROR(extend("sensitive_boycott", a.lexicon.boycott));
+  return Status::Ok();
+}
+
 Status ParseIngest(const toml::table& t, ServerConfig& c) {
   FR_RETURN_IF_ERROR(CheckKnownKeys(
       t, "ingest.", {"reopen", "link_window_hours", "max_batch", "thread_batch", "memory_backlog"}));
@@ -232,7 +257,7 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) { return OptionalTable(root, "", name); };
   FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
@@ -245,6 +270,8 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
   if (routing) FR_RETURN_IF_ERROR(ParseRouting(*routing, c));
   FR_ASSIGN_OR_RETURN(const toml::table* sla, section("sla"));
   if (sla) FR_RETURN_IF_ERROR(ParseSlaConfig(*sla, c.sla));
+  FR_ASSIGN_OR_RETURN(const toml::table* replies, section("replies"));
+  if (replies) FR_RETURN_IF_ERROR(ParseReplies(*replies, c));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

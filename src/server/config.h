@@ -14,6 +14,7 @@
 #include "channels/x/x_config.h"
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
+#include "engine/reply/reply_desk.h"
 #include "engine/route/routing_sweep.h"
 #include "server/sla_config.h"
 
@@ -30,6 +31,7 @@ struct ServerConfig {
   engine::AuthOptions auth;
   engine::RoutingOptions routing;
   SlaConfig sla = DefaultSlaConfig();
+  engine::ReplyDeskOptions replies;  // x_handles come from [x]
   bool secure_cookies = false;  // mark the session cookie Secure (served over HTTPS)
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;

@@ -121,7 +121,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->outbox = std::make_unique<engine::Outbox>(
       *parts->store, parts->clock, gateway_ptrs, engine::OutboxOptions{}, parts->metrics,
       engine::PublishReplies(*parts->hub, *parts->store, parts->metrics));
-  engine::ReplyDeskOptions reply_options;
+  engine::ReplyDeskOptions reply_options = config.replies;
   if (config.x) {
     for (const auto& account : config.x->accounts) {
       reply_options.x_handles[account.user_id] = account.handle;

@@ -143,6 +143,29 @@ TEST(SlaConfigTest, ErrorsNameTheKey) {
             "routing.reassign_minutes: must be between 0 and 1440");
 }
 
+TEST(RepliesConfigTest, ApprovalThresholdsAndListsThatAddToTheBuiltIns) {
+  auto defaults = Parse("");
+  ASSERT_TRUE(defaults.ok());
+  auto c = Parse(R"(
+[replies]
+vip_followers = 5000
+verified_is_vip = false
+sensitive_health = ["צליאק", "celiac"]
+stock_phrases = ["פנייתך חשובה לנו"]
+)");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->replies.approval.vip_followers, 5000);
+  EXPECT_FALSE(c->replies.approval.verified_is_vip);
+  const auto& health = c->replies.approval.lexicon.health;
+  EXPECT_EQ(health.size(), defaults->replies.approval.lexicon.health.size() + 2);
+  EXPECT_EQ(health.back(), "celiac");
+  EXPECT_EQ(c->replies.generic.stock_phrases.back(), "פנייתך חשובה לנו");
+  EXPECT_EQ(ErrorOf("[replies]\nvip_followers = 0\n"),
+            "replies.vip_followers: must be between 1 and 1000000000");
+  EXPECT_EQ(ErrorOf("[replies]\nsensitive_weather = [\"שרב\"]\n"),
+            "replies.sensitive_weather: unknown key");
+}
+
 TEST(SlaConfigTest, ResolveMapsTeamNamesToIdsAndSkipsUnknownOnes) {
   auto c = Parse("[sla.teams]\n\"צוות X\" = \"israel\"\n\"ghosts\" = \"israel\"\n");
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -99,7 +99,8 @@ std::function<bool(const json::value&)> Event(const std::string& type, const std
 }
 
 bool Present(const Caller& boss, const std::string& user_id) {
-  for (const json::value& p : boss.Json("GET", "/api/v1/presence", 200).at("items").as_array()) {
+  json::value presence = boss.Json("GET", "/api/v1/presence", 200);
+  for (const json::value& p : presence.at("items").as_array()) {
     if (p.at("user_id").as_string() == user_id) return p.at("present").as_bool();
   }
   return false;

@@ -186,7 +186,8 @@ Result<DraftReview> ReplyDesk::Check(const domain::User& author, const ReplyDraf
 
   review.warnings = generic_.Warnings(draft.text, m.text, recent);
   review.approval_reasons = approval_.Reasons(domain::ApprovalInput{
-      reply.text, m.text, m.author.followers, m.author.verified, author.in_training, false});
+      reply.text, m.text, m.author.followers, m.author.verified, author.in_training,
+      crisis_mode()});
   if (!review.approval_reasons.empty()) reply.approval_reason = review.approval_reasons[0].code;
   return review;
 }

@@ -9,6 +9,8 @@
 // Thread-safe (state lives in the store and the outbox).
 #pragma once
 
+#include <atomic>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -58,6 +60,11 @@ struct ReplyDeskOptions {
 
 class ReplyDesk {
  public:
+  // Crisis mode: while on, every new reply waits for a supervisor (reason "crisis"). Kept in
+  // memory: a restarted server starts with it off.
+  void SetCrisisMode(bool on) { crisis_mode_.store(on); }
+  bool crisis_mode() const { return crisis_mode_.load(); }
+
   // Everything referenced must outlive the desk. `gateways` validate drafts (no network).
   ReplyDesk(ports::Store& store, const Clock& clock, Outbox& outbox,
             std::vector<const ports::ReplyGateway*> gateways, ReplyDeskOptions options);
@@ -87,6 +94,7 @@ class ReplyDesk {
   Outbox& outbox_;
   std::vector<const ports::ReplyGateway*> gateways_;
   const ReplyDeskOptions options_;
+  std::atomic<bool> crisis_mode_{false};
   const domain::ApprovalRules approval_;
   const domain::GenericDraftCheck generic_;
 };

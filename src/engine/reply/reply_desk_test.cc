@@ -122,6 +122,19 @@ TEST_F(ReplyDeskTest, SensitiveRepliesWaitForASupervisor) {
   EXPECT_EQ(store_->replies().AwaitingApproval(10)->size(), 1u);
 }
 
+TEST_F(ReplyDeskTest, InCrisisModeEveryReplyWaitsForASupervisor) {
+  domain::CaseId id = Receive(Tweet("t8", domain::MessageKind::kMention, "@brand מתי נפתחים?"));
+  const ReplyDraft draft{id, ReplyRoute::kPublicReply, "נועה, פותחים מחר ב-9", ""};
+  EXPECT_TRUE(desk_->Check(dana_, draft)->approval_reasons.empty());
+  desk_->SetCrisisMode(true);
+  auto held = desk_->Send(dana_, draft);
+  ASSERT_TRUE(held.ok()) << held.status().ToString();
+  EXPECT_EQ(held->status, ReplyStatus::kAwaitingApproval);
+  EXPECT_EQ(held->approval_reason, "crisis");
+  desk_->SetCrisisMode(false);
+  EXPECT_EQ(desk_->Send(dana_, draft)->status, ReplyStatus::kQueued);
+}
+
 TEST_F(ReplyDeskTest, MoveToPrivateQueuesAnAcknowledgementAndADm) {
   domain::CaseId id = Receive(Tweet("t4", domain::MessageKind::kMention, "@brand חויבתי פעמיים"));
   auto pair = desk_->MoveToPrivate(dana_, id, "נועה, שלחנו לך הודעה בפרטי", "אפשר את מספר ההזמנה?");
