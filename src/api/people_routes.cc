@@ -210,14 +210,29 @@ void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& di
                r(s.ok() ? NoContent() : ErrorResponse(s));
              }));
 
+  router.Add("PUT", "/api/v1/me/password",
+             gate.Require(Action::kManageOwnAccount, [&auth, &directory](const ApiRequest& req,
+                                                                         const Principal& who,
+                                                                         Responder r) {
+               Result<JsonBody> body = JsonBody::Parse(req.body);
+               if (!body.ok()) return r(ErrorResponse(body.status()));
+               Result<std::string> current = body->String("current_password");
+               if (!current.ok()) return r(ErrorResponse(current.status()));
+               Result<std::string> next = body->String("new_password");
+               if (!next.ok()) return r(ErrorResponse(next.status()));
+               Status s = auth.VerifyOwnPassword(who.user, *current, req.client_address);
+               // Every session of the user ends, this one too: they sign in with the new one.
+               if (s.ok()) s = directory.SetPassword(who.user.id, *next);
+               r(s.ok() ? NoContent() : ErrorResponse(s));
+             }));
   router.Add("GET", "/api/v1/me/tokens",
-             gate.Require(Action::kManageOwnTokens, [&store](const ApiRequest&,
+             gate.Require(Action::kManageOwnAccount, [&store](const ApiRequest&,
                                                              const Principal& who, Responder r) {
                Reply(r, store.people().ListApiTokens(who.user.id),
                      [](const auto& tokens) { return JsonResponse(ApiTokenListJson(tokens)); });
              }));
   router.Add("POST", "/api/v1/me/tokens",
-             gate.Require(Action::kManageOwnTokens, [&auth](const ApiRequest& req,
+             gate.Require(Action::kManageOwnAccount, [&auth](const ApiRequest& req,
                                                             const Principal& who, Responder r) {
                Result<JsonBody> body = JsonBody::Parse(req.body);
                if (!body.ok()) return r(ErrorResponse(body.status()));
@@ -230,7 +245,7 @@ void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& di
                });
              }));
   router.Add("DELETE", "/api/v1/me/tokens/{id}",
-             gate.Require(Action::kManageOwnTokens, [&auth](const ApiRequest& req,
+             gate.Require(Action::kManageOwnAccount, [&auth](const ApiRequest& req,
                                                             const Principal& who, Responder r) {
                Result<std::int64_t> id = PathId(req);
                if (!id.ok()) return r(ErrorResponse(id.status()));

@@ -7,9 +7,9 @@
 //   POST   /api/v1/teams                 manage_teams     add a team (201)
 //   PUT    /api/v1/teams/{id}            manage_teams     replace a team
 //   DELETE /api/v1/teams/{id}            manage_teams
-//   GET    /api/v1/me/tokens             manage_own_tokens  the caller's API tokens
-//   POST   /api/v1/me/tokens             manage_own_tokens  create one; the token is shown once
-//   DELETE /api/v1/me/tokens/{id}        manage_own_tokens  revoke one
+//   GET    /api/v1/me/tokens             manage_own_account  the caller's API tokens
+//   POST   /api/v1/me/tokens             manage_own_account  create one; the token is shown once
+//   DELETE /api/v1/me/tokens/{id}        manage_own_account  revoke one
 #pragma once
 
 #include "api/auth_gate.h"

@@ -7,7 +7,7 @@ std::string_view ActionName(Action a) {
     case Action::kReadCases: return "read_cases";
     case Action::kReadDirectory: return "read_directory";
     case Action::kWorkCases: return "work_cases";
-    case Action::kManageOwnTokens: return "manage_own_tokens";
+    case Action::kManageOwnAccount: return "manage_own_account";
     case Action::kAssignOthers: return "assign_others";
     case Action::kSendOnAnyCase: return "send_on_any_case";
     case Action::kApproveReplies: return "approve_replies";
@@ -23,7 +23,7 @@ bool Allows(Role role, Action action) {
     case Action::kReadCases:
     case Action::kReadDirectory:
     case Action::kWorkCases:
-    case Action::kManageOwnTokens:
+    case Action::kManageOwnAccount:
       return true;
     case Action::kAssignOthers:
     case Action::kSendOnAnyCase:

@@ -12,7 +12,7 @@ enum class Action {
   kReadCases,        // see cases, messages, customers, the queues
   kReadDirectory,    // see users and teams (names, presence, load)
   kWorkCases,        // take, unassign oneself, change status, draft and send on own cases
-  kManageOwnTokens,  // create and revoke one's own API tokens
+  kManageOwnAccount,  // change one's own password; create and revoke one's own API tokens
   kAssignOthers,     // assign a case to someone else, or take it from them
   kSendOnAnyCase,    // send on a case assigned to someone else
   kApproveReplies,   // approve, edit or reject replies that wait for approval

@@ -14,7 +14,7 @@ TEST(PermissionsTest, RoleMatrix) {
       {Action::kReadCases, true, true, true},
       {Action::kReadDirectory, true, true, true},
       {Action::kWorkCases, true, true, true},
-      {Action::kManageOwnTokens, true, true, true},
+      {Action::kManageOwnAccount, true, true, true},
       {Action::kAssignOthers, false, true, true},
       {Action::kSendOnAnyCase, false, true, true},
       {Action::kApproveReplies, false, true, true},

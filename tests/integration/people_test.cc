@@ -90,6 +90,34 @@ TEST_F(PeopleTest, BrowserSessionOverHttp) {
   EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/cases", {{"cookie", session}}).status, 401);
 }
 
+TEST_F(PeopleTest, AgentsChangeTheirOwnPasswordWithTheCurrentOne) {
+  ASSERT_EQ(RunFeedroom(UserAdd("dana", "agent"), "a long password\n").exit_code, 0);
+  ServerProcess server(config_, data_);
+  auto login = [&](const std::string& password) {
+    return HttpCall(server.port(), "POST", "/api/v1/session", {{"content-type", "application/json"}},
+                    R"({"username":"dana","password":")" + password + R"("})");
+  };
+  HttpResult signed_in = login("a long password");
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  std::string csrf(json::parse(signed_in.body).at("csrf_token").as_string());
+  std::string session = signed_in.set_cookie.substr(0, signed_in.set_cookie.find(';'));
+  auto change = [&](const std::string& body) {
+    return HttpCall(server.port(), "PUT", "/api/v1/me/password",
+                    {{"cookie", session}, {"x-csrf-token", csrf}}, body);
+  };
+  HttpResult wrong = change(R"({"current_password":"guess","new_password":"ארוכה ובטוחה 2026"})");
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(json::parse(wrong.body).at("error").at("code").as_string(), "wrong_password");
+  EXPECT_EQ(change(R"({"current_password":"a long password","new_password":"short"})").status, 400);
+  EXPECT_EQ(change(R"({"current_password":"a long password","new_password":"ארוכה ובטוחה 2026"})")
+                .status,
+            204);
+  // Every session ended; the new password signs in, the old one does not.
+  EXPECT_EQ(HttpCall(server.port(), "GET", "/api/v1/cases", {{"cookie", session}}).status, 401);
+  EXPECT_EQ(login("a long password").status, 401);
+  EXPECT_EQ(login("ארוכה ובטוחה 2026").status, 200);
+}
+
 TEST_F(PeopleTest, LoginAttemptsAreLimited) {
   ASSERT_EQ(RunFeedroom(UserAdd("dana", "agent"), "a long password\n").exit_code, 0);
   ServerProcess server(config_, data_);

@@ -35,8 +35,9 @@ Result<domain::User> Authenticator::ActiveUser(domain::UserId id, std::string_vi
   return std::move(*user);
 }
 
-Result<NewSession> Authenticator::Login(std::string_view username, std::string_view password,
-                                        std::string_view client) {
+Result<ports::StoredUser> Authenticator::CheckPassword(std::string_view username,
+                                                      std::string_view password,
+                                                      std::string_view client) {
   std::string key = domain::UsernameKey(username);
   if (UnixMillis until = limiter_.BlockedUntil(key, client); until != 0) {
     FR_LOG(kWarn, "auth", "login refused: too many attempts client={}", client);
@@ -54,21 +55,35 @@ Result<NewSession> Authenticator::Login(std::string_view username, std::string_v
     return BadCredentials();
   }
   limiter_.RecordSuccess(key);
+  return std::move(*found);
+}
 
+Result<NewSession> Authenticator::Login(std::string_view username, std::string_view password,
+                                        std::string_view client) {
+  FR_ASSIGN_OR_RETURN(ports::StoredUser found, CheckPassword(username, password, client));
   NewSession session;
   session.token = secrets::RandomToken();
   session.csrf_token = secrets::RandomToken();
   UnixMillis now = clock_.NowMillis();
   session.expires_at = now + options_.session_lifetime;
-  session.user = found->user;
-  ports::SessionRecord record{secrets::TokenDigest(session.token), found->user.id,
+  session.user = found.user;
+  ports::SessionRecord record{secrets::TokenDigest(session.token), found.user.id,
                               session.csrf_token, now, session.expires_at};
   FR_RETURN_IF_ERROR(ports::WriteOne(store_, [&](ports::StoreTxn& txn) -> Status {
     FR_RETURN_IF_ERROR(txn.people().DeleteExpiredSessions(now).status());
     return txn.people().InsertSession(record);
   }));
-  FR_LOG(kInfo, "auth", "login user_id={}", found->user.id);
+  FR_LOG(kInfo, "auth", "login user_id={}", found.user.id);
   return session;
+}
+
+Status Authenticator::VerifyOwnPassword(const domain::User& user, std::string_view password,
+                                        std::string_view client) {
+  Result<ports::StoredUser> checked = CheckPassword(user.username, password, client);
+  if (!checked.ok() && checked.status().code() == Errc::kUnauthenticated) {
+    return Status(Errc::kForbidden, "wrong_password", "the current password is not right");
+  }
+  return checked.status();
 }
 
 Status Authenticator::Logout(std::string_view session_token) {

@@ -60,6 +60,11 @@ class Authenticator {
   Result<NewSession> Login(std::string_view username, std::string_view password,
                            std::string_view client);
 
+  // Checks `user`'s own password before a change to their account, under the same attempt
+  // limits as Login. Errors: kForbidden "wrong_password"; kRateLimited "too_many_attempts".
+  Status VerifyOwnPassword(const domain::User& user, std::string_view password,
+                           std::string_view client);
+
   // Ends the session with this cookie value; a no-op for an unknown one.
   Status Logout(std::string_view session_token);
 
@@ -78,6 +83,10 @@ class Authenticator {
   Status RevokeApiToken(domain::UserId owner, std::int64_t id);
 
  private:
+  // The active user named `username` if `password` is theirs, counting the attempt against
+  // the limits. Errors: those of Login.
+  Result<ports::StoredUser> CheckPassword(std::string_view username, std::string_view password,
+                                          std::string_view client);
   // The active user `id`, or kUnauthenticated with `reason`.
   Result<domain::User> ActiveUser(domain::UserId id, std::string_view reason);
 

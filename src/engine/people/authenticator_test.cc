@@ -70,6 +70,21 @@ TEST_F(AuthenticatorTest, RepeatedFailuresLockTheNameEvenForTheRightPassword) {
   EXPECT_TRUE(auth_->Login("dana", "correct horse battery", "1.2.3.4").ok());
 }
 
+// A stolen session must not be enough to take over the account: changing one's password
+// needs the current one, and guessing it counts against the sign-in limits.
+TEST_F(AuthenticatorTest, OwnPasswordIsVerifiedUnderTheSignInLimits) {
+  EXPECT_TRUE(auth_->VerifyOwnPassword(dana_, "correct horse battery", "10.0.0.1").ok());
+  Status wrong = auth_->VerifyOwnPassword(dana_, "not my password", "10.0.0.1");
+  EXPECT_EQ(wrong.code(), Errc::kForbidden);
+  EXPECT_EQ(wrong.reason(), "wrong_password");
+  EXPECT_FALSE(auth_->VerifyOwnPassword(dana_, "guess two xxxx", "10.0.0.1").ok());
+  EXPECT_FALSE(auth_->VerifyOwnPassword(dana_, "guess three xxx", "10.0.0.1").ok());
+  EXPECT_EQ(auth_->VerifyOwnPassword(dana_, "correct horse battery", "10.0.0.1").code(),
+            Errc::kRateLimited);
+  EXPECT_EQ(auth_->Login("dana", "correct horse battery", "10.0.0.9").status().code(),
+            Errc::kRateLimited);
+}
+
 TEST_F(AuthenticatorTest, SessionsExpireSlideAndEndAtLogout) {
   auto session = auth_->Login("dana", "correct horse battery", "c");
   ASSERT_TRUE(session.ok());
