@@ -1,4 +1,4 @@
-// Users, teams and API tokens:
+// Users, teams, one's own password and API tokens:
 //   GET    /api/v1/users                 read_directory   every user
 //   POST   /api/v1/users                 manage_users     add a user (201)
 //   PATCH  /api/v1/users/{id}            manage_users     change role, capacity, skills, active…
@@ -7,6 +7,7 @@
 //   POST   /api/v1/teams                 manage_teams     add a team (201)
 //   PUT    /api/v1/teams/{id}            manage_teams     replace a team
 //   DELETE /api/v1/teams/{id}            manage_teams
+//   PUT    /api/v1/me/password           manage_own_account  change one's own (needs the current)
 //   GET    /api/v1/me/tokens             manage_own_account  the caller's API tokens
 //   POST   /api/v1/me/tokens             manage_own_account  create one; the token is shown once
 //   DELETE /api/v1/me/tokens/{id}        manage_own_account  revoke one
