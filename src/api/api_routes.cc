@@ -9,8 +9,8 @@
 namespace fr::api {
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
-  AddSessionRoutes(router, gate, s.authenticator, s.cookie);
-  AddPeopleRoutes(router, gate, s.directory, s.authenticator, s.store);
+  AddSessionRoutes(router, gate, s.authenticator, s.cookie, s.slow_work);
+  AddPeopleRoutes(router, gate, s.directory, s.authenticator, s.store, s.slow_work);
   AddReadRoutes(router, gate, s.store, s.sla);
   AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store, s.sla);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);

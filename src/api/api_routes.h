@@ -32,6 +32,7 @@ struct ApiServices {
   engine::EventHub& hub;  // feeds GET /api/v1/stream
   SessionCookieOptions cookie;
   CaseSla sla = {};  // shows each case's SLA clock; empty: cases show "sla": null
+  WorkPool* slow_work = nullptr;  // password hashing off the HTTP threads; null: inline
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

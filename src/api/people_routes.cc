@@ -2,6 +2,7 @@
 
 #include "api/error_response.h"
 #include "api/json_body.h"
+#include "api/offload.h"
 #include "api/people_json.h"
 
 namespace fr::api {
@@ -138,7 +139,7 @@ Status CheckSelfLockout(const Principal& who, domain::UserId target, const engin
 }  // namespace
 
 void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& directory,
-                     engine::Authenticator& auth, ports::Store& store) {
+                     engine::Authenticator& auth, ports::Store& store, WorkPool* slow_work) {
   router.Add("GET", "/api/v1/users",
              gate.Require(Action::kReadDirectory, [&store](const ApiRequest&, const Principal&,
                                                            Responder r) {
@@ -146,12 +147,16 @@ void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& di
                      [](const auto& users) { return JsonResponse(UserListJson(users)); });
              }));
   router.Add("POST", "/api/v1/users",
-             gate.Require(Action::kManageUsers, [&directory](const ApiRequest& req,
-                                                             const Principal&, Responder r) {
+             gate.Require(Action::kManageUsers, [&directory, slow_work](const ApiRequest& req,
+                                                                        const Principal&,
+                                                                        Responder r) {
                Result<engine::NewUser> u = ReadNewUser(req.body);
                if (!u.ok()) return r(ErrorResponse(u.status()));
-               Reply(r, directory.AddUser(*u),
-                     [](const domain::User& user) { return JsonResponse(ToJson(UserObject(user)), 201); });
+               Offload(slow_work, r, [&directory, u = std::move(*u)] {
+                 Result<domain::User> user = directory.AddUser(u);
+                 return user.ok() ? JsonResponse(ToJson(UserObject(*user)), 201)
+                                  : ErrorResponse(user.status());
+               });
              }));
   router.Add("PATCH", "/api/v1/users/{id}",
              gate.Require(Action::kManageUsers, [&directory](const ApiRequest& req,
@@ -165,16 +170,19 @@ void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& di
                      [](const domain::User& user) { return JsonResponse(ToJson(UserObject(user))); });
              }));
   router.Add("PUT", "/api/v1/users/{id}/password",
-             gate.Require(Action::kManageUsers, [&directory](const ApiRequest& req,
-                                                             const Principal&, Responder r) {
+             gate.Require(Action::kManageUsers, [&directory, slow_work](const ApiRequest& req,
+                                                                        const Principal&,
+                                                                        Responder r) {
                Result<std::int64_t> id = PathId(req);
                if (!id.ok()) return r(ErrorResponse(id.status()));
                Result<JsonBody> body = JsonBody::Parse(req.body);
                if (!body.ok()) return r(ErrorResponse(body.status()));
                Result<std::string> password = body->String("password");
                if (!password.ok()) return r(ErrorResponse(password.status()));
-               Status s = directory.SetPassword(*id, *password);
-               r(s.ok() ? NoContent() : ErrorResponse(s));
+               Offload(slow_work, r, [&directory, id = *id, password = std::move(*password)] {
+                 Status s = directory.SetPassword(id, password);
+                 return s.ok() ? NoContent() : ErrorResponse(s);
+               });
              }));
 
   router.Add("GET", "/api/v1/teams",
@@ -211,19 +219,23 @@ void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& di
              }));
 
   router.Add("PUT", "/api/v1/me/password",
-             gate.Require(Action::kManageOwnAccount, [&auth, &directory](const ApiRequest& req,
-                                                                         const Principal& who,
-                                                                         Responder r) {
+             gate.Require(Action::kManageOwnAccount, [&auth, &directory, slow_work](
+                                                         const ApiRequest& req,
+                                                         const Principal& who, Responder r) {
                Result<JsonBody> body = JsonBody::Parse(req.body);
                if (!body.ok()) return r(ErrorResponse(body.status()));
                Result<std::string> current = body->String("current_password");
                if (!current.ok()) return r(ErrorResponse(current.status()));
                Result<std::string> next = body->String("new_password");
                if (!next.ok()) return r(ErrorResponse(next.status()));
-               Status s = auth.VerifyOwnPassword(who.user, *current, req.client_address);
-               // Every session of the user ends, this one too: they sign in with the new one.
-               if (s.ok()) s = directory.SetPassword(who.user.id, *next);
-               r(s.ok() ? NoContent() : ErrorResponse(s));
+               Offload(slow_work, r, [&auth, &directory, user = who.user,
+                                      client = req.client_address, current = std::move(*current),
+                                      next = std::move(*next)] {
+                 Status s = auth.VerifyOwnPassword(user, current, client);
+                 // Every session of the user ends, this one too: they sign in with the new one.
+                 if (s.ok()) s = directory.SetPassword(user.id, next);
+                 return s.ok() ? NoContent() : ErrorResponse(s);
+               });
              }));
   router.Add("GET", "/api/v1/me/tokens",
              gate.Require(Action::kManageOwnAccount, [&store](const ApiRequest&,

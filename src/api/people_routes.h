@@ -15,6 +15,7 @@
 
 #include "api/auth_gate.h"
 #include "api/router.h"
+#include "base/work_pool.h"
 #include "engine/people/authenticator.h"
 #include "engine/people/directory.h"
 #include "ports/store.h"
@@ -22,7 +23,9 @@
 namespace fr::api {
 
 // Everything passed must outlive the router.
+// Password hashing runs on `slow_work` (may be null: on the calling thread).
 void AddPeopleRoutes(Router& router, const AuthGate& gate, engine::Directory& directory,
-                     engine::Authenticator& authenticator, ports::Store& store);
+                     engine::Authenticator& authenticator, ports::Store& store,
+                     WorkPool* slow_work);
 
 }  // namespace fr::api

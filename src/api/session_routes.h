@@ -8,6 +8,7 @@
 
 #include "api/auth_gate.h"
 #include "api/router.h"
+#include "base/work_pool.h"
 #include "engine/people/authenticator.h"
 
 namespace fr::api {
@@ -17,8 +18,9 @@ struct SessionCookieOptions {
   UnixMillis lifetime = 12LL * 3600 * 1000;  // Max-Age of the cookie
 };
 
-// `authenticator` and `gate` must outlive the router.
+// `authenticator`, `gate` and `slow_work` must outlive the router. Sign-in's password check
+// runs on `slow_work` (may be null: on the calling thread).
 void AddSessionRoutes(Router& router, const AuthGate& gate, engine::Authenticator& authenticator,
-                      SessionCookieOptions cookie);
+                      SessionCookieOptions cookie, WorkPool* slow_work);
 
 }  // namespace fr::api

@@ -52,6 +52,7 @@ struct Server::Parts {
   std::unique_ptr<engine::ReplyDesk> replies;
   std::unique_ptr<engine::Directory> directory;
   std::unique_ptr<api::AuthGate> gate;
+  std::unique_ptr<WorkPool> slow_work;  // argon2id off the HTTP threads
   api::Router router;
   std::unique_ptr<api::HttpServer> http;
   std::uint16_t port = 0;
@@ -129,13 +130,16 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   }
   parts->replies = std::make_unique<engine::ReplyDesk>(*parts->store, parts->clock, *parts->outbox,
                                                        gateway_ptrs, reply_options);
+  // Two workers: one sign-in's hashing at a time per core; a burst beyond 64 waiting gets 503.
+  parts->slow_work = std::make_unique<WorkPool>(2, 64);
   api::AddApiRoutes(parts->router, *parts->gate,
                     api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
                                      *parts->desk, *parts->presence, parts->sweep.get(),
                                      *parts->replies, *parts->outbox, *parts->hub,
                                      api::SessionCookieOptions{config.secure_cookies,
                                                                config.auth.session_lifetime},
-                                     api::CaseSla(*parts->store, *parts->sla, parts->clock)});
+                                     api::CaseSla(*parts->store, *parts->sla, parts->clock),
+                                     parts->slow_work.get()});
 
   api::HttpServerOptions http_options;
   http_options.host = config.listen_host;
@@ -167,6 +171,7 @@ void Server::Stop() {
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered
+  parts_->slow_work->Stop();  // sign-ins already queued are answered
   // Closes the live streams; every worker that publishes to the hub has stopped above.
   parts_->http->Stop();
   FR_LOG(kInfo, "server", "stopped");
