@@ -92,6 +92,9 @@ class ReplyReader {
   virtual Result<std::optional<domain::Reply>> GetReply(domain::ReplyId id) = 0;
   // The replies of case `id`, oldest first.
   virtual Result<std::vector<domain::Reply>> CaseReplies(domain::CaseId id) = 0;
+  // The brand's latest `limit` replies on any case that were not rejected or failed, newest
+  // first: what a draft is compared with to spot a template pasted to every customer.
+  virtual Result<std::vector<domain::Reply>> RecentReplies(int limit) = 0;
   // Replies in kAwaitingApproval, oldest first, `limit` at most.
   virtual Result<std::vector<domain::Reply>> AwaitingApproval(int limit) = 0;
   // Replies the sender should look at by `now`, earliest next_attempt_at first (then id),

@@ -194,6 +194,23 @@ TEST_P(ReplyContractTest, DueRepliesAreQueuedOrPastTheirEchoWaitEarliestFirst) {
   EXPECT_EQ(*store_->replies().CountReplies(ReplyStatus::kAwaitingApproval), 1);
 }
 
+TEST_P(ReplyContractTest, RecentRepliesAreTheNewestNotRejectedOrFailedOnAnyCase) {
+  std::vector<ReplyId> ids;
+  const ReplyStatus statuses[] = {ReplyStatus::kSent, ReplyStatus::kRejected, ReplyStatus::kQueued,
+                                  ReplyStatus::kFailed, ReplyStatus::kAwaitingApproval};
+  for (int i = 0; i < 5; ++i) {
+    Reply r = MakeReply(case_id_, author_, "recent-" + std::to_string(i));
+    r.status = statuses[i];
+    ids.push_back(AddReply(r));
+  }
+  auto recent = store_->replies().RecentReplies(10);
+  ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+  std::vector<ReplyId> got;
+  for (const Reply& r : *recent) got.push_back(r.id);
+  EXPECT_EQ(got, (std::vector<ReplyId>{ids[4], ids[2], ids[0]}));
+  EXPECT_EQ(store_->replies().RecentReplies(2)->size(), 2u);
+}
+
 TEST_P(ReplyContractTest, NoNextDueTimeWithoutPendingReplies) {
   Reply r = MakeReply(case_id_, author_, "key-1");
   r.status = ReplyStatus::kSent;

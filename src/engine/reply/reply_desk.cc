@@ -141,17 +141,17 @@ Result<DraftReview> ReplyDesk::Check(const domain::User& author, const ReplyDraf
   q.last_inbound_dm_at = last_dm ? last_dm->message.created_at : 0;
   q.now = now;
   FR_ASSIGN_OR_RETURN(std::vector<domain::Reply> earlier, store_.replies().CaseReplies(kase.id));
-  std::vector<std::string> recent;
   for (const domain::Reply& r : earlier) {
     if (r.route == ReplyRoute::kPrivateReply && r.in_reply_to == m.external_id &&
         r.status != domain::ReplyStatus::kFailed && r.status != domain::ReplyStatus::kRejected) {
       q.private_reply_sent = true;
     }
-    recent.push_back(r.text);
   }
-  if (static_cast<int>(recent.size()) > options_.recent_replies_compared) {
-    recent.erase(recent.begin(), recent.end() - options_.recent_replies_compared);
-  }
+  // The brand's latest replies to anyone: a template pasted to every customer shows there.
+  FR_ASSIGN_OR_RETURN(std::vector<domain::Reply> latest,
+                      store_.replies().RecentReplies(options_.recent_replies_compared));
+  std::vector<std::string> recent;
+  for (const domain::Reply& r : latest) recent.push_back(r.text);
   review.capability = domain::CheckReplyCapability(q);
   if (review.capability.verdict == domain::ReplyVerdict::kNeedsTag) {
     reply.message_tag = review.capability.tag;

@@ -122,6 +122,21 @@ TEST_F(ReplyDeskTest, SensitiveRepliesWaitForASupervisor) {
   EXPECT_EQ(store_->replies().AwaitingApproval(10)->size(), 1u);
 }
 
+// A template pasted to every customer is caught across cases, not only within one.
+TEST_F(ReplyDeskTest, ATemplateSentToOtherCustomersIsANearDuplicate) {
+  const std::string tmpl = "שלום, פנייתך התקבלה ותטופל בהקדם על ידי הצוות שלנו";
+  for (const char* id : {"d1", "d2"}) {
+    domain::CaseId c = Receive(Tweet(id, domain::MessageKind::kMention, "@brand איפה ההזמנה?"));
+    ASSERT_TRUE(desk_->Send(dana_, {c, ReplyRoute::kPublicReply, tmpl, ""}).ok());
+  }
+  domain::CaseId third = Receive(Tweet("d3", domain::MessageKind::kMention, "@brand מה קורה?"));
+  auto review = desk_->Check(dana_, {third, ReplyRoute::kPublicReply, tmpl, ""});
+  ASSERT_TRUE(review.ok()) << review.status().ToString();
+  bool duplicate = false;
+  for (const auto& w : review->warnings) duplicate = duplicate || w.code == "near_duplicate";
+  EXPECT_TRUE(duplicate);
+}
+
 TEST_F(ReplyDeskTest, InCrisisModeEveryReplyWaitsForASupervisor) {
   domain::CaseId id = Receive(Tweet("t8", domain::MessageKind::kMention, "@brand מתי נפתחים?"));
   const ReplyDraft draft{id, ReplyRoute::kPublicReply, "נועה, פותחים מחר ב-9", ""};

@@ -229,6 +229,16 @@ Result<std::vector<Reply>> SqliteReplyReader::CaseReplies(domain::CaseId id) {
   return ReadAll<Reply>(st, &ReadReply);
 }
 
+Result<std::vector<Reply>> SqliteReplyReader::RecentReplies(int limit) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT " FR_SQLITE_REPLY_COLUMNS
+                                                " FROM replies r WHERE r.status NOT IN "
+                                                "('rejected', 'failed') ORDER BY r.id DESC "
+                                                "LIMIT ?1"));
+  st.BindInt(1, limit);
+  return ReadAll<Reply>(st, &ReadReply);
+}
+
 Result<std::vector<Reply>> SqliteReplyReader::AwaitingApproval(int limit) {
   auto db = readers_.Acquire();
   FR_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT " FR_SQLITE_REPLY_COLUMNS

@@ -40,6 +40,7 @@ class SqliteReplyReader final : public ports::ReplyReader {
   // ports::ReplyReader
   Result<std::optional<domain::Reply>> GetReply(domain::ReplyId id) override;
   Result<std::vector<domain::Reply>> CaseReplies(domain::CaseId id) override;
+  Result<std::vector<domain::Reply>> RecentReplies(int limit) override;
   Result<std::vector<domain::Reply>> AwaitingApproval(int limit) override;
   Result<std::vector<domain::Reply>> DueReplies(UnixMillis now, int limit) override;
   Result<std::optional<UnixMillis>> NextDueAt() override;
