@@ -86,7 +86,8 @@ Outbox::Outbox(ports::Store& store, const Clock& clock,
       options_(options),
       metrics_(metrics),
       listener_(std::move(listener)),
-      jitter_(Seed(options.jitter_seed)) {}
+      jitter_(Seed(options.jitter_seed)),
+      pacer_([this] { return Pass(); }) {}
 
 Outbox::~Outbox() { Stop(); }
 
@@ -396,57 +397,33 @@ void Outbox::RefreshGauges() {
 }
 
 Status Outbox::Start() {
-  std::lock_guard lock(mu_);
-  if (worker_.joinable()) return Status(Errc::kInternal, "already_started", "outbox already runs");
-  stopping_ = false;
-  worker_ = std::thread([this] { Run(); });
+  if (!pacer_.Start()) {
+    return Status(Errc::kInternal, "already_started", "outbox already runs");
+  }
+  FR_LOG(kInfo, "outbox", "sender started gateways={}", gateways_.size());
   return Status::Ok();
 }
 
 void Outbox::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
+  if (pacer_.Stop()) FR_LOG(kInfo, "outbox", "sender stopped");
 }
 
-void Outbox::Wake() {
-  {
-    std::lock_guard lock(mu_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+void Outbox::Wake() { pacer_.Wake(); }
 
-bool Outbox::stopping() const {
-  std::lock_guard lock(mu_);
-  return stopping_;
-}
+bool Outbox::stopping() const { return pacer_.stopping(); }
 
-void Outbox::Run() {
-  FR_LOG(kInfo, "outbox", "sender started gateways={}", gateways_.size());
-  while (true) {
-    {
-      std::lock_guard lock(mu_);
-      if (stopping_) break;
-      woken_ = false;
-    }
-    UnixMillis wait = options_.idle_poll;
-    Result<int> round = RunOnce(clock_.NowMillis());
-    Result<std::optional<UnixMillis>> next = store_.replies().NextDueAt();
-    if (!round.ok() || !next.ok()) {
-      Status error = round.ok() ? next.status() : round.status();
-      FR_LOG(kWarn, "outbox", "sender round failed: {}", error.ToString());
-      metrics_.GetCounter("feedroom_outbox_errors_total", "Sender rounds the store failed.")->Add();
-    } else if (*next) {
-      wait = std::clamp<UnixMillis>(**next - clock_.NowMillis(), 0, options_.idle_poll);
-    }
-    std::unique_lock lock(mu_);
-    wake_.wait_for(lock, std::chrono::milliseconds(wait), [this] { return stopping_ || woken_; });
+std::chrono::milliseconds Outbox::Pass() {
+  UnixMillis wait = options_.idle_poll;
+  Result<int> round = RunOnce(clock_.NowMillis());
+  Result<std::optional<UnixMillis>> next = store_.replies().NextDueAt();
+  if (!round.ok() || !next.ok()) {
+    Status error = round.ok() ? next.status() : round.status();
+    FR_LOG(kWarn, "outbox", "sender round failed: {}", error.ToString());
+    metrics_.GetCounter("feedroom_outbox_errors_total", "Sender rounds the store failed.")->Add();
+  } else if (*next) {
+    wait = std::clamp<UnixMillis>(**next - clock_.NowMillis(), 0, options_.idle_poll);
   }
-  FR_LOG(kInfo, "outbox", "sender stopped");
+  return std::chrono::milliseconds(wait);
 }
 
 }  // namespace fr::engine

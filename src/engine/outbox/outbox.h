@@ -36,20 +36,18 @@
 // (REQUIRES: the worker is not running).
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "base/clock.h"
+#include "base/pacer.h"
 #include "base/metrics.h"
 #include "base/status.h"
 #include "domain/people.h"
@@ -134,7 +132,9 @@ class Outbox {
   std::optional<UnixMillis> PausedUntil(const PauseKey& key, UnixMillis now);
   void RefreshGauges();
 
-  void Run();
+  // One sender round for the pacer, its failure logged and counted; returns how long to wait:
+  // until the next reply is due, at most options.idle_poll.
+  std::chrono::milliseconds Pass();
   bool stopping() const;
 
   ports::Store& store_;
@@ -148,11 +148,7 @@ class Outbox {
   std::mt19937_64 jitter_;
   std::map<PauseKey, UnixMillis> pauses_;
 
-  mutable std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // guarded by mu_
-  bool woken_ = false;     // guarded by mu_
-  std::thread worker_;
+  Pacer pacer_;  // last: its thread runs Pass, which uses everything above
 };
 
 }  // namespace fr::engine

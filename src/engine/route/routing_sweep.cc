@@ -16,7 +16,7 @@ struct RoutingSweep::Snapshot {
 RoutingSweep::RoutingSweep(ports::Store& store, const Clock& clock, const Presence& presence,
                            RoutingOptions options, CaseChangeListener listener)
     : store_(store), clock_(clock), presence_(presence), options_(options),
-      listener_(std::move(listener)) {}
+      listener_(std::move(listener)), pacer_([this] { return Pass(); }) {}
 
 RoutingSweep::~RoutingSweep() { Stop(); }
 
@@ -162,43 +162,17 @@ Result<bool> RoutingSweep::Reassign(domain::CaseId id, std::string_view reason) 
   return Apply(id, choice, c->assignee, reason, snapshot);
 }
 
-void RoutingSweep::Start() {
-  std::lock_guard lock(mu_);
-  if (worker_.joinable()) return;
-  stopping_ = false;
-  worker_ = std::thread([this] { Loop(); });
-}
+void RoutingSweep::Start() { pacer_.Start(); }
 
-void RoutingSweep::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
-}
+void RoutingSweep::Stop() { pacer_.Stop(); }
 
-void RoutingSweep::Wake() {
-  {
-    std::lock_guard lock(mu_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+void RoutingSweep::Wake() { pacer_.Wake(); }
 
-void RoutingSweep::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    if (Result<SweepCounts> r = RunOnce(); !r.ok()) {
-      FR_LOG(kWarn, "route", "routing sweep failed: {}", r.status().ToString());
-    }
-    lock.lock();
-    // The wall-clock wait is the worker's pacing only; routing decisions use clock_.
-    wake_.wait_for(lock, std::chrono::milliseconds(options_.interval),
-                   [this] { return woken_ || stopping_; });
-    woken_ = false;
+std::chrono::milliseconds RoutingSweep::Pass() {
+  if (Result<SweepCounts> r = RunOnce(); !r.ok()) {
+    FR_LOG(kWarn, "route", "routing sweep failed: {}", r.status().ToString());
   }
+  return std::chrono::milliseconds(options_.interval);
 }
 
 }  // namespace fr::engine

@@ -11,12 +11,11 @@
 // Thread safety: RunOnce is serialised internally; Start/Stop/Wake from any thread.
 #pragma once
 
-#include <condition_variable>
 #include <map>
 #include <mutex>
-#include <thread>
 
 #include "base/clock.h"
+#include "base/pacer.h"
 #include "base/status.h"
 #include "domain/routing.h"
 #include "engine/route/presence.h"
@@ -72,7 +71,8 @@ class RoutingSweep {
   Result<bool> Apply(domain::CaseId id, const domain::RoutingChoice& choice,
                      std::optional<domain::UserId> from, std::string_view reason,
                      Snapshot& snapshot);
-  void Loop();
+  // One RunOnce for the pacer, its failure logged; returns the interval.
+  std::chrono::milliseconds Pass();
 
   ports::Store& store_;
   const Clock& clock_;
@@ -83,11 +83,7 @@ class RoutingSweep {
   std::mutex run_mu_;  // serialises RunOnce; guards last_pick_
   std::map<domain::TeamId, domain::UserId> last_pick_;
 
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool woken_ = false;    // guarded by mu_
-  bool stopping_ = false;  // guarded by mu_
-  std::thread worker_;
+  Pacer pacer_;  // last: its thread runs Pass, which uses everything above
 };
 
 }  // namespace fr::engine

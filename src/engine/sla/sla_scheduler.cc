@@ -24,7 +24,7 @@ SlaScheduler::SlaScheduler(ports::Store& store, const Clock& clock, const SlaTra
                            RoutingSweep* sweep, SlaSchedulerOptions options,
                            CaseChangeListener listener)
     : store_(store), clock_(clock), tracker_(tracker), sweep_(sweep), options_(options),
-      listener_(std::move(listener)) {}
+      listener_(std::move(listener)), pacer_([this] { return Pass(); }) {}
 
 SlaScheduler::~SlaScheduler() { Stop(); }
 
@@ -137,43 +137,17 @@ Result<SlaPassCounts> SlaScheduler::RunOnce() {
   return counts;
 }
 
-void SlaScheduler::Start() {
-  std::lock_guard lock(mu_);
-  if (worker_.joinable()) return;
-  stopping_ = false;
-  worker_ = std::thread([this] { Loop(); });
-}
+void SlaScheduler::Start() { pacer_.Start(); }
 
-void SlaScheduler::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
-}
+void SlaScheduler::Stop() { pacer_.Stop(); }
 
-void SlaScheduler::Wake() {
-  {
-    std::lock_guard lock(mu_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+void SlaScheduler::Wake() { pacer_.Wake(); }
 
-void SlaScheduler::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    if (Result<SlaPassCounts> r = RunOnce(); !r.ok()) {
-      FR_LOG(kWarn, "sla", "SLA pass failed: {}", r.status().ToString());
-    }
-    lock.lock();
-    // The wall-clock wait is pacing only; what is due is decided with clock_.
-    wake_.wait_for(lock, std::chrono::milliseconds(options_.interval),
-                   [this] { return woken_ || stopping_; });
-    woken_ = false;
+std::chrono::milliseconds SlaScheduler::Pass() {
+  if (Result<SlaPassCounts> r = RunOnce(); !r.ok()) {
+    FR_LOG(kWarn, "sla", "SLA pass failed: {}", r.status().ToString());
   }
+  return std::chrono::milliseconds(options_.interval);
 }
 
 }  // namespace fr::engine

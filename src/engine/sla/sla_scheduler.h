@@ -13,11 +13,10 @@
 // thread.
 #pragma once
 
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 
 #include "base/clock.h"
+#include "base/pacer.h"
 #include "base/status.h"
 #include "engine/route/routing_sweep.h"
 #include "engine/sla/sla_tracker.h"
@@ -64,7 +63,8 @@ class SlaScheduler {
   // whether the plan asks for a re-assignment.
   struct Raised;
   Result<Raised> Raise(const ports::SlaAlert& alert, UnixMillis now);
-  void Loop();
+  // One RunOnce for the pacer, its failure logged; returns the interval.
+  std::chrono::milliseconds Pass();
 
   ports::Store& store_;
   const Clock& clock_;
@@ -75,11 +75,7 @@ class SlaScheduler {
 
   std::mutex run_mu_;  // serialises RunOnce and Reconcile
 
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool woken_ = false;     // guarded by mu_
-  bool stopping_ = false;  // guarded by mu_
-  std::thread worker_;
+  Pacer pacer_;  // last: its thread runs Pass, which uses everything above
 };
 
 }  // namespace fr::engine
