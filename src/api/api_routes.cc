@@ -14,7 +14,7 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddReadRoutes(router, gate, s.store, s.sla);
   AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store, s.sla);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
-  AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store);
+  AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
 }
 
 }  // namespace fr::api

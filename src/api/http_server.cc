@@ -438,10 +438,16 @@ class HttpServer::Impl {
     if (threads_.empty()) return;
     StopAccepting();
     for (const std::shared_ptr<LiveSession>& s : LiveSessions()) s->GoAway();
-    auto deadline = std::chrono::steady_clock::now() + grace;
-    while ((state_.in_flight.load() > 0 || !LiveSessions().empty()) &&
-           std::chrono::steady_clock::now() < deadline) {
+    // A WebSocket client gets a moment to answer the close; one that does not is cut (it has
+    // the close frame already), so a stuck client cannot hold the stop for the whole grace.
+    constexpr std::chrono::milliseconds kCloseAnswerWait(1000);
+    auto now = std::chrono::steady_clock::now();
+    auto deadline = now + grace;
+    auto streams_deadline = now + std::min(grace, kCloseAnswerWait);
+    while (now < deadline && (state_.in_flight.load() > 0 ||
+                              (now < streams_deadline && !LiveSessions().empty()))) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      now = std::chrono::steady_clock::now();
     }
     for (auto& ioc : contexts_) ioc->stop();
     for (auto& t : threads_) t.join();

@@ -47,8 +47,9 @@ class HttpServer {
   // responses say "Connection: close". Idempotent.
   void StopAccepting();
   // Stops accepting, closes every WebSocket (1001 "going away"), waits up to `grace` for
-  // requests in flight to be answered and WebSockets to finish closing, then closes every
-  // connection and joins the threads; each LiveSource has had OnClosed by then. Idempotent.
+  // requests in flight to be answered and up to a second of it for WebSocket clients to answer
+  // the close, then closes every connection and joins the threads; each LiveSource has had
+  // OnClosed by then. Idempotent.
   // REQUIRES: nothing calls a Responder of this server after Stop returns (stop the
   // ingestor, whose callbacks answer webhooks, between StopAccepting and Stop), and no thread
   // but the server's calls LiveConnection::Wake once Stop has begun (stop the workers that

@@ -33,12 +33,19 @@ struct TypeVisitor {
 // Adds the payload's own fields to `o`.
 struct FieldsVisitor {
   json::object& o;
+  const CaseSla& sla;
+
+  json::object Case(const domain::Case& c) const {
+    json::object out = CaseObject(c);
+    out["sla"] = SlaValue(sla.Of(c));
+    return out;
+  }
   void operator()(const engine::CaseChanged& e) const {
-    o["case"] = CaseObject(e.kase);
+    o["case"] = Case(e.kase);
     o["event"] = CaseEventObject(e.event);
   }
   void operator()(const engine::FiledMessage& e) const {
-    o["case"] = CaseObject(e.kase);
+    o["case"] = Case(e.kase);
     o["message"] = MessageObject(e);
   }
   void operator()(const engine::ReplyChanged& e) const { o["reply"] = ReplyObject(e.reply); }
@@ -57,9 +64,9 @@ std::string LiveEventType(const engine::LiveEvent& event) {
   return std::visit(TypeVisitor{}, event.payload);
 }
 
-std::string LiveEventJson(const engine::LiveEvent& event) {
+std::string LiveEventJson(const engine::LiveEvent& event, const CaseSla& sla) {
   json::object o = Header(LiveEventType(event), event.at);
-  std::visit(FieldsVisitor{o}, event.payload);
+  std::visit(FieldsVisitor{o, sla}, event.payload);
   return json::serialize(o);
 }
 

@@ -1,11 +1,12 @@
 // Live events -> the JSON text messages of the stream (schema/events.md). The case, case
 // event and reply inside them are the REST API's own objects, so a client parses one shape.
-// Pure; thread-safe.
+// Thread-safe.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "api/case_sla.h"
 #include "base/clock.h"
 #include "domain/live_audience.h"
 #include "domain/people.h"
@@ -17,8 +18,9 @@ namespace fr::api {
 // "message.created", or "reply.<reply status>" ("reply.awaiting_approval", "reply.sent", ...).
 std::string LiveEventType(const engine::LiveEvent& event);
 
-// {"type":…, "at":…, then "case"+"event", "case"+"message", or "reply"}.
-std::string LiveEventJson(const engine::LiveEvent& event);
+// {"type":…, "at":…, then "case"+"event", "case"+"message", or "reply"}. A case carries its
+// "sla" as the REST API shows it at this moment, read through `sla`.
+std::string LiveEventJson(const engine::LiveEvent& event, const CaseSla& sla);
 
 // The first message of every stream: {"type":"hello","at":<server time>,"user":{…},
 // "team_ids":[…]}; the teams are those the stream's audience was decided with.

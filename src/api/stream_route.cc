@@ -1,6 +1,7 @@
 #include "api/stream_route.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "api/error_response.h"
@@ -17,6 +18,7 @@ struct StreamServices {
   engine::EventHub& hub;
   engine::Presence& presence;
   engine::RoutingSweep* sweep;
+  CaseSla sla;
 };
 
 // One open stream: its subscription to the hub, and its user's presence.
@@ -40,7 +42,9 @@ class StreamSource final : public LiveSource {
     LiveOutgoing out;
     if (!hello_.empty()) out.messages.push_back(std::exchange(hello_, {}));
     engine::LiveSubscription::Batch batch = subscription_->Take();
-    for (const auto& event : batch.events) out.messages.push_back(LiveEventJson(*event));
+    for (const auto& event : batch.events) {
+      out.messages.push_back(LiveEventJson(*event, services_.sla));
+    }
     if (batch.overflowed) {
       out.messages.push_back(OverflowJson(services_.hub.clock().NowMillis()));
       out.close = LiveClose{1013, "overflow"};
@@ -72,9 +76,8 @@ Result<domain::LiveViewer> ViewerOf(ports::Store& store, const domain::User& use
 }
 
 bool EqualsAsciiCaseless(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  return std::ranges::equal(a, b, [&lower](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -91,8 +94,9 @@ bool IsSameOrigin(const ApiRequest& req) {
 }
 
 void AddStreamRoute(Router& router, const AuthGate& gate, engine::EventHub& hub,
-                    engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store) {
-  StreamServices services{hub, presence, sweep};
+                    engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store,
+                    CaseSla sla) {
+  StreamServices services{hub, presence, sweep, sla};
   router.Add("GET", "/api/v1/stream",
              gate.Require(Action::kReadCases, [services, &store](const ApiRequest& req,
                                                                  const engine::Principal& who,

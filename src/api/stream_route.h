@@ -17,6 +17,7 @@
 #pragma once
 
 #include "api/auth_gate.h"
+#include "api/case_sla.h"
 #include "api/router.h"
 #include "engine/feed/event_hub.h"
 #include "engine/route/presence.h"
@@ -26,9 +27,10 @@
 namespace fr::api {
 
 // Everything passed must outlive the router and every stream it opens (the server closes its
-// streams in HttpServer::Stop). `sweep` may be null.
+// streams in HttpServer::Stop). `sweep` may be null. `sla` shows the cases' SLA clocks.
 void AddStreamRoute(Router& router, const AuthGate& gate, engine::EventHub& hub,
-                    engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store);
+                    engine::Presence& presence, engine::RoutingSweep* sweep, ports::Store& store,
+                    CaseSla sla);
 
 // True if a browser handshake comes from the page's own origin: no Origin header (not a
 // browser), or an Origin whose host[:port] equals the Host header, ASCII case aside.

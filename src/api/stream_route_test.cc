@@ -55,7 +55,7 @@ class StreamRouteTest : public ::testing::Test {
     team.members = {noa_.id};
     team_ = directory_->AddTeam(team).value().id;
     token_ = authenticator_->CreateApiToken(noa_.id, "stream")->token;
-    AddStreamRoute(router_, *gate_, hub_, presence_, nullptr, *store_);
+    AddStreamRoute(router_, *gate_, hub_, presence_, nullptr, *store_, CaseSla{});
   }
 
   ApiResponse Open(std::vector<std::pair<std::string, std::string>> headers) {

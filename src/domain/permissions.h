@@ -9,7 +9,7 @@
 namespace fr::domain {
 
 enum class Action {
-  kReadCases,        // see cases, messages, customers, the queues
+  kReadCases,        // see cases, messages, customers, the queues, the live stream
   kReadDirectory,    // see users and teams (names, presence, load)
   kWorkCases,        // take, unassign oneself, change status, draft and send on own cases
   kManageOwnAccount,  // change one's own password; create and revoke one's own API tokens

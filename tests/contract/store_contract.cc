@@ -504,6 +504,10 @@ TEST_P(StoreContractTest, CasesRoundTripAndUpdate) {
   ASSERT_TRUE(detail->has_value());
   ExpectSameCase((*detail)->kase, want);
   EXPECT_TRUE((*detail)->messages.empty());
+  auto read = store_->work().GetCase(want.id);  // the committed case alone, from a reader
+  FR_ASSERT_OK(read.status());
+  ASSERT_TRUE(read->has_value());
+  ExpectSameCase(**read, want);
 
   Case unknown = want;
   unknown.id = want.id + 1000;
@@ -511,6 +515,9 @@ TEST_P(StoreContractTest, CasesRoundTripAndUpdate) {
   auto none = store_->GetCaseDetail(unknown.id);
   FR_ASSERT_OK(none.status());
   EXPECT_FALSE(none->has_value());
+  auto none_read = store_->work().GetCase(unknown.id);
+  FR_ASSERT_OK(none_read.status());
+  EXPECT_FALSE(none_read->has_value());
 }
 
 TEST_P(StoreContractTest, FindActiveCaseOfCustomerHonoursWindowStatusAndAccount) {

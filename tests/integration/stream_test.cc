@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <set>
 #include <thread>
 
 #include "base/crypto.h"
@@ -29,8 +30,8 @@ constexpr char kBrand[] = "1500000000000000001";
 constexpr milliseconds kPatience(20'000);  // ASan builds on a busy machine are slow
 
 std::string Config() {
-  return std::string("[auth]\npassword_memory_kib = 8\npassword_passes = 1\n\n[x]\nconsumer_secret = \"") +
-         kXSecret + "\"\n[[x.accounts]]\nuser_id = \"" + kBrand + "\"\nhandle = \"kantina_il\"\n";
+  return std::string("[auth]\npassword_memory_kib = 8\npassword_passes = 1\n\n") +
+         "[x]\nconsumer_secret = \"" + kXSecret + "\"\n[[x.accounts]]\nuser_id = \"" + kBrand + "\"\nhandle = \"kantina_il\"\n";
 }
 
 // A signed X delivery of one customer mention.
@@ -77,7 +78,8 @@ json::value Await(WsClient& stream, const std::function<bool(const json::value&)
   }
   auto deadline = std::chrono::steady_clock::now() + kPatience;
   while (std::chrono::steady_clock::now() < deadline) {
-    auto left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
     std::optional<std::string> text = stream.Next(std::max(left, milliseconds(1)));
     if (!text) break;
     seen.push_back(json::parse(*text));
@@ -206,6 +208,15 @@ TEST_F(StreamTest, AgentsHearOfTheirTeamsCasesOnlyAndStopClosesTheStreams) {
   ASSERT_TRUE(assigned.is_object());
   EXPECT_EQ(assigned.at("case").at("team_id").as_string(), x_team);
   EXPECT_EQ(assigned.at("event").at("detail").as_string(), "auto");
+  // The stream's case is the REST API's case, field for field.
+  json::value listed = noa_.Json("GET", "/api/v1/cases", 200).at("items").at(0);
+  std::set<std::string> rest_fields, stream_fields;
+  for (const auto& field : listed.as_object()) rest_fields.insert(std::string(field.key()));
+  for (const auto& field : assigned.at("case").as_object()) {
+    stream_fields.insert(std::string(field.key()));
+  }
+  EXPECT_EQ(stream_fields, rest_fields);
+  EXPECT_TRUE(rest_fields.contains("sla"));
 
   // A supervisor hands the case to Omer: the first event of it that concerns him. Events
   // reach a stream in the order they were published, so whatever Omer got before it is all
@@ -231,10 +242,13 @@ TEST_F(StreamTest, AgentsHearOfTheirTeamsCasesOnlyAndStopClosesTheStreams) {
   }
   EXPECT_FALSE(Present(boss_, omer_id));
 
-  // Stopping the server closes the open stream with "going away" (a stream still open when
-  // the grace ran out would be cut without a close frame).
+  // Stopping the server closes the open stream with "going away"; the client, reading, answers
+  // the close, and the stop does not wait out its 5 s grace.
+  std::thread reader([&noa] { EXPECT_FALSE(noa->Next(kPatience)); });
+  auto before = std::chrono::steady_clock::now();
   EXPECT_EQ(server_->StopWith(SIGTERM), 0);
-  EXPECT_FALSE(noa->Next(kPatience));
+  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(4));
+  reader.join();
   EXPECT_EQ(noa->close_code(), 1001);
 }
 

@@ -155,29 +155,5 @@ TEST_F(EventHubTest, ConcurrentPublishersAndAReaderLoseNothing) {
   EXPECT_GE(wakes.load(), 1);
 }
 
-TEST(LiveEventTest, ScopeNamesTheCaseOwnersAndThePeopleTheEventConcerns) {
-  CaseChanged unassigned;
-  unassigned.kase.team = kXTeam;
-  unassigned.event.kind = domain::CaseEventKind::kUnassigned;
-  unassigned.event.user = kDana;
-  domain::LiveScope scope = ScopeOf(unassigned);
-  EXPECT_EQ(scope.team, kXTeam);
-  EXPECT_FALSE(scope.assignee);
-  EXPECT_EQ(scope.concerned, std::vector<domain::UserId>{kDana});
-
-  ReplyChanged reply;
-  reply.reply.author = kYoav;
-  reply.kase.assignee = kDana;
-  scope = ScopeOf(reply);
-  EXPECT_EQ(scope.assignee, kDana);
-  EXPECT_EQ(scope.concerned, std::vector<domain::UserId>{kYoav});
-
-  FiledMessage message;
-  message.kase.team = kMetaTeam;
-  scope = ScopeOf(message);
-  EXPECT_EQ(scope.team, kMetaTeam);
-  EXPECT_TRUE(scope.concerned.empty());
-}
-
 }  // namespace
 }  // namespace fr::engine

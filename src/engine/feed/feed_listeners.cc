@@ -11,8 +11,9 @@ CaseChangeListener PublishCaseChanges(EventHub& hub) {
 }
 
 ReplyListener PublishReplies(EventHub& hub, ports::Store& store, metrics::Registry& metrics) {
-  metrics::Counter* dropped = metrics.GetCounter(
-      "feedroom_live_dropped_total", "Live events not published because their case could not be read.");
+  metrics::Counter* dropped =
+      metrics.GetCounter("feedroom_live_dropped_total",
+                         "Live events not published because their case could not be read.");
   return [&hub, &store, dropped](const domain::Reply& reply) {
     Result<std::optional<domain::Case>> kase = store.work().GetCase(reply.case_id);
     if (!kase.ok() || !*kase) {

@@ -15,7 +15,9 @@ class FeedListenersTest : public StoreFixture {
   // The kinds of the case changes in `batch`, in order.
   static std::vector<CaseEventKind> Kinds(const LiveSubscription::Batch& batch) {
     std::vector<CaseEventKind> kinds;
-    for (const auto& e : batch.events) kinds.push_back(std::get<CaseChanged>(e->payload).event.kind);
+    for (const auto& e : batch.events) {
+      kinds.push_back(std::get<CaseChanged>(e->payload).event.kind);
+    }
     return kinds;
   }
 
