@@ -11,10 +11,13 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
 #include <thread>
 
 #include "tests/integration/server_process.h"
@@ -218,6 +221,92 @@ TEST(AnswerTest, ComplaintIsAssignedAnsweredInPublicAndPrivateOnceAndSensitiveRe
   ASSERT_GE(actions.size(), 3u);
   EXPECT_EQ(actions[0], "written");
   EXPECT_EQ(actions[1], "approved");
+}
+
+// The outbox against the real simulator: X answers 429 (with its reset headers), then
+// accepts but holds its answers back; the server is killed (SIGKILL) while a reply's
+// request has reached X but its answer has not come back, and restarted. Every reply is
+// posted exactly once, the one in doubt settled by its echo rather than by a resend.
+TEST(AnswerTest, ThrottlingFailuresAndAKillMidSendPostEachReplyExactlyOnce) {
+  constexpr int kReplies = 8;
+  TempDir dir;
+  std::uint16_t sim_port = FreePort(), server_port = FreePort();
+  std::string config = dir.File("feedroom.toml"), data = dir.File("data"),
+              scenario = dir.File("scenario.toml");
+  WriteFile(config, Config(sim_port));
+  std::string steps;
+  for (int i = 0; i < kReplies; ++i) {
+    std::string n = std::to_string(i);
+    steps += "[[customers]]\nkey = \"c" + n + "\"\nplatform = \"x\"\nid = \"16000000000000003" +
+             (i < 10 ? "0" : "") + n + "\"\nhandle = \"customer_" + n + "\"\nname = \"לקוח " + n +
+             "\"\n\n[[steps]]\nat = 0\ncustomer = \"c" + n +
+             "\"\nkind = \"mention\"\ntext = \"@kantina_il הזמנה " + n + " לא הגיעה\"\n\n";
+  }
+  WriteFile(scenario, steps);
+  Api boss{0, CreateUserAndToken(config, data, "boss", "supervisor")};
+  const std::vector<std::string> serve = {"serve", "--config", config, "--data", data,
+                                          "--listen", "127.0.0.1:" + std::to_string(server_port)};
+  auto server = std::make_unique<FeedroomProcess>(serve);
+  boss.port = server->port();
+  FeedroomProcess sim({"simulate", "--config", config, "--listen",
+                       "127.0.0.1:" + std::to_string(sim_port), "--scenario", scenario,
+                       "--target", "http://127.0.0.1:" + std::to_string(server_port),
+                       "--speed", "10"});
+  std::vector<std::string> cases;
+  ASSERT_TRUE(Eventually([&] {
+    cases.clear();
+    const json::value page = boss.Json("GET", "/api/v1/cases", 200);
+    for (const json::value& c : page.at("items").as_array()) {
+      cases.emplace_back(c.at("id").as_string());
+    }
+    return cases.size() == kReplies;
+  }));
+
+  // (A 5xx is ambiguous for X: the reply then waits five minutes for an echo before any
+  // resend; the outbox unit tests cover that on a manual clock.)
+  for (const char* fault : {R"({"platform":"x","status":429,"count":3,"retry_after_s":1})",
+                            R"({"platform":"x","delay_ms":1500,"count":3})"}) {
+    ASSERT_EQ(HttpCall(sim.port(), "POST", "/sim/faults", {{"content-type", "application/json"}},
+                       fault)
+                  .status,
+              200);
+  }
+  // Supervisors may answer unassigned cases; each reply's text is its own.
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    boss.Json("POST", "/api/v1/cases/" + cases[i] + "/replies", 201,
+              R"({"route":"public_reply","text":"מצטערים, בודקים את הזמנה )" + std::to_string(i) +
+                  R"( עכשיו"})");
+  }
+  auto sent = [&] {
+    return json::parse(HttpCall(sim.port(), "GET", "/sim/sent").body).at("sent").as_array();
+  };
+  // The first accepted request's answer is held back 1.5 s: kill the server meanwhile.
+  ASSERT_TRUE(Eventually([&] { return !sent().empty(); }));
+  EXPECT_EQ(server->StopWith(SIGKILL), 128 + SIGKILL);
+  server = std::make_unique<FeedroomProcess>(serve);
+
+  auto all_confirmed = [&] {
+    int confirmed = 0;
+    for (const std::string& id : cases) {
+      const json::value replies = boss.Json("GET", "/api/v1/cases/" + id + "/replies", 200);
+      for (const json::value& r : replies.at("items").as_array()) {
+        if (r.at("status").as_string() == "sent" && !r.at("echo_message_id").is_null()) {
+          ++confirmed;
+        }
+      }
+    }
+    return confirmed == kReplies;
+  };
+  auto statuses = [&] {
+    std::string out;
+    for (const std::string& id : cases) out += boss.Call("GET", "/api/v1/cases/" + id + "/replies").body;
+    return out + " sim: " + HttpCall(sim.port(), "GET", "/sim/sent").body;
+  };
+  ASSERT_TRUE(Eventually(all_confirmed)) << statuses();
+  std::map<std::string, int> posted;
+  for (const json::value& s : sent()) ++posted[std::string(s.at("text").as_string())];
+  EXPECT_EQ(posted.size(), static_cast<std::size_t>(kReplies));
+  for (const auto& [text, times] : posted) EXPECT_EQ(times, 1) << text;
 }
 
 }  // namespace
