@@ -80,14 +80,6 @@ kind = "mention"
 text = "@kantina_il אכלתי אצלכם אתמול וקיבלתי הרעלת מזון"
 )";
 
-bool Eventually(const std::function<bool()>& check) {
-  for (int i = 0; i < 600; ++i) {
-    if (check()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
 struct Api {
   std::uint16_t port;
   std::string token;

@@ -2,6 +2,8 @@
 // as a child process on port 0 and talks HTTP to it (a Boost.Beast synchronous client).
 #pragma once
 
+#include <functional>
+
 #include <sys/types.h>
 
 #include <cstdint>
@@ -73,5 +75,9 @@ std::string CreateUserAndToken(const std::string& config_path, const std::string
 
 // Writes `text` to `path`.
 void WriteFile(const std::string& path, const std::string& text);
+
+// Polls `check` every 50 ms until it is true (returns true) or about 30 s have passed
+// (returns false; sanitizer builds are slow).
+bool Eventually(const std::function<bool()>& check);
 
 }  // namespace fr::testing

@@ -102,15 +102,6 @@ in_reply_to = "late"
 text = "@kantina_il עדיין מחכה"
 )";
 
-// Polls `check` until it is true or about 30 s have passed (sanitizer builds are slow).
-bool Eventually(const std::function<bool()>& check) {
-  for (int i = 0; i < 600; ++i) {
-    if (check()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
 std::vector<std::pair<std::string, std::string>> Bearer(const std::string& token) {
   return {{"authorization", "Bearer " + token}, {"content-type", "application/json"}};
 }
