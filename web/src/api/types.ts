@@ -1,0 +1,56 @@
+// The API's shapes as the web app uses them. Every type here is derived from the generated
+// schema.gen.ts (openapi-typescript over schema/openapi.yaml), so a change to the API's
+// contract that the app does not follow fails `tsc`.
+import type { components } from "./schema.gen";
+
+type Schemas = components["schemas"];
+
+export type Platform = Schemas["Platform"];
+export type Case = Schemas["Case"];
+export type CaseStatus = Case["status"];
+export type Priority = NonNullable<Case["priority"]>;
+export type SlaReading = Schemas["SlaReading"];
+export type SlaState = NonNullable<SlaReading["state"]>;
+export type Message = Schemas["Message"];
+export type Conversation = Schemas["Conversation"];
+export type Customer = Schemas["Customer"];
+export type Author = Schemas["Author"];
+export type User = Schemas["User"];
+export type Role = NonNullable<User["role"]>;
+export type Team = Schemas["Team"];
+export type Session = Schemas["Session"];
+export type CaseEvent = Schemas["CaseEvent"];
+export type Reply = Schemas["Reply"];
+export type ReplyRoute = NonNullable<Reply["route"]>;
+export type DraftReview = Schemas["DraftReview"];
+export type Reason = Schemas["Reason"];
+export type PresenceEntry = NonNullable<Schemas["PresenceList"]["items"]>[number];
+export type ActivityEntry = NonNullable<Schemas["ActivityList"]["items"]>[number];
+export type ApiErrorBody = Schemas["Error"];
+
+/** A case with what `GET /api/v1/cases/{id}` adds to it. */
+export type CaseDetail = Case & {
+  messages?: Message[];
+  conversations?: Conversation[];
+  customers?: Customer[];
+};
+
+/** The customer shown on an inbox row. */
+export type CustomerSummary = Author & { platform?: Platform };
+
+/** The latest customer message of a case, as an inbox row shows it. */
+export type MessagePreview = {
+  id: string;
+  text: string;
+  visibility: "public" | "private";
+  kind: string;
+  created_at: number;
+};
+
+/** One row of `GET /api/v1/cases`: the case plus who wrote and what they wrote last. */
+export type CaseListItem = Case & {
+  customer?: CustomerSummary | null;
+  preview?: MessagePreview | null;
+};
+
+export type CasePage = { items: CaseListItem[]; next_cursor: string | null };

@@ -1,0 +1,97 @@
+// The frame around every page: the navigation, the live connection's state, the agent's
+// presence, the language switch and signing out.
+import { useState } from "react";
+import { api } from "../api/client";
+import type { PresenceEntry } from "../api/types";
+import { HelpOverlay } from "../common/HelpOverlay";
+import { useI18n } from "../i18n/i18n";
+import { useLive } from "../state/live";
+import { navigate, type Page, type Route } from "../state/router";
+import { useMe, useSession } from "../state/session";
+import { InboxPage } from "../inbox/InboxPage";
+import { ApprovalsPage } from "../supervisor/ApprovalsPage";
+import { TeamPage } from "../supervisor/TeamPage";
+import { SlaBoardPage } from "../supervisor/SlaBoardPage";
+import { SettingsPage } from "../settings/SettingsPage";
+
+export function Shell({ route, inert }: { route: Route; inert: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  const me = useMe();
+  const { signOut } = useSession();
+  const live = useLive();
+  const [help, setHelp] = useState(false);
+  const [away, setAway] = useState(false);
+  const supervisor = me.role !== "agent";
+
+  const pages: Array<[Page, string, boolean]> = [
+    ["inbox", t("nav.inbox"), true],
+    ["approvals", t("nav.approvals"), supervisor],
+    ["team", t("nav.team"), supervisor],
+    ["sla", t("nav.sla"), supervisor],
+    ["settings", t("nav.settings"), true],
+  ];
+
+  const togglePresence = () => {
+    const next = away ? "available" : "away";
+    api
+      .put<{ items?: PresenceEntry[] }>("/api/v1/me/presence", { status: next })
+      .then(() => setAway(!away))
+      .catch(() => undefined);
+  };
+
+  return (
+    <div className="shell" inert={inert || undefined}>
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <nav aria-label="main">
+          {pages
+            .filter(([, , shown]) => shown)
+            .map(([page, label]) => (
+              <a
+                key={page}
+                href={page === "inbox" ? "/" : `/${page}`}
+                className={route.page === page ? "active" : ""}
+                aria-current={route.page === page ? "page" : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(page === "inbox" ? "/" : `/${page}`);
+                }}
+                data-nav={page}
+              >
+                {label}
+              </a>
+            ))}
+        </nav>
+        <span className={`stream stream-${live.status}`} data-testid="stream-status" data-status={live.status}>
+          {t(`stream.${live.status}`)}
+        </span>
+        {me.role !== "admin" ? (
+          <button type="button" className={`presence ${away ? "away" : "available"}`} onClick={togglePresence} data-testid="presence">
+            {t(away ? "presence.away" : "presence.available")}
+          </button>
+        ) : null}
+        <bdi className="me">{me.display_name || me.username}</bdi>
+        <button type="button" className="link" onClick={() => setLang(lang === "he" ? "en" : "he")} data-testid="language">
+          {t("nav.language")}
+        </button>
+        <button type="button" className="link" onClick={() => setHelp(true)} aria-label={t("nav.help")}>
+          ?
+        </button>
+        <button type="button" className="link" onClick={() => void signOut()} data-testid="signout">
+          {t("nav.signout")}
+        </button>
+      </header>
+      <main id="main">
+        {route.page === "inbox" ? <InboxPage route={route} onHelp={() => setHelp(true)} /> : null}
+        {route.page === "approvals" ? <ApprovalsPage /> : null}
+        {route.page === "team" ? <TeamPage /> : null}
+        {route.page === "sla" ? <SlaBoardPage /> : null}
+        {route.page === "settings" ? <SettingsPage /> : null}
+      </main>
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// Dates, times and durations in the agent's locale and time zone, through Intl only.
+import type { Lang } from "./messages";
+
+const kLocale: Record<Lang, string> = { he: "he-IL", en: "en-GB" };
+
+export interface FormatContext {
+  lang: Lang;
+  timeZone: string;
+}
+
+/** "14:05" today, "יום ג׳ 14:05" this week, "3 בנוב׳ 14:05" before: short enough for a list row. */
+export function formatTime(ms: number, ctx: FormatContext, now: number = Date.now()): string {
+  const date = new Date(ms);
+  const locale = kLocale[ctx.lang];
+  const sameDay = dayKey(ms, ctx.timeZone) === dayKey(now, ctx.timeZone);
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: "2-digit", minute: "2-digit" }
+    : now - ms < 6 * 86_400_000 && ms <= now
+      ? { weekday: "short", hour: "2-digit", minute: "2-digit" }
+      : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: ctx.timeZone, hourCycle: "h23" }).format(date);
+}
+
+/** Full date and time, for titles and tooltips. */
+export function formatDateTime(ms: number, ctx: FormatContext): string {
+  return new Intl.DateTimeFormat(kLocale[ctx.lang], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: ctx.timeZone,
+    hourCycle: "h23",
+  }).format(new Date(ms));
+}
+
+function dayKey(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+}
+
+/**
+ * A duration as the countdown shows it: "42 דק׳" / "1 h 05 min" / "2 d 3 h", from the two
+ * largest units; negative durations are formatted by their magnitude (the caller says "late").
+ */
+export function formatDuration(ms: number, lang: Lang): string {
+  const total = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const minutes = total % 60;
+  const unit = (value: number, u: "day" | "hour" | "minute") =>
+    new Intl.NumberFormat(kLocale[lang], { style: "unit", unit: u, unitDisplay: "narrow" }).format(value);
+  if (days > 0) return hours > 0 ? `${unit(days, "day")} ${unit(hours, "hour")}` : unit(days, "day");
+  if (hours > 0) return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;
+  return unit(minutes, "minute");
+}
+
+/** A count with the locale's grouping ("12,400"); compact above 10,000 ("12K" / "12 אלף"). */
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(kLocale[lang], n >= 10_000 ? { notation: "compact", maximumFractionDigits: 1 } : {}).format(n);
+}
+
+/** The browser's own time zone, the default for a new agent. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}

@@ -1,0 +1,157 @@
+// Settings: the agent's own preferences (language, time zone), the teams (editable by
+// supervisors), people's capacity (editable by admins), and the server's SLA policies,
+// calendars and channel accounts (read-only: they live in the configuration file).
+import { useEffect, useState } from "react";
+import { api, ApiError } from "../api/client";
+import type { Team, User } from "../api/types";
+import { useI18n } from "../i18n/i18n";
+import { useDirectory } from "../state/directory";
+import { useMe } from "../state/session";
+import { ConfigView } from "./ConfigView";
+
+const kZones = ["Asia/Jerusalem", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC"];
+
+export function SettingsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const me = useMe();
+  const { users, teams } = useDirectory();
+  const [server, setServer] = useState<Record<string, unknown> | null | "unavailable">(null);
+
+  useEffect(() => {
+    api
+      .get<Record<string, unknown>>("/api/v1/settings")
+      .then(setServer)
+      .catch(() => setServer("unavailable"));
+  }, []);
+
+  const zones = kZones.includes(i18n.timeZone) ? kZones : [i18n.timeZone, ...kZones];
+  return (
+    <section className="page settings" data-testid="settings">
+      <h1>{t("settings.title")}</h1>
+      <section>
+        <h2>{t("settings.preferences")}</h2>
+        <label>
+          {t("settings.language")}
+          <select value={i18n.lang} onChange={(e) => i18n.setLang(e.target.value as "he" | "en")} data-testid="pref-language">
+            <option value="he">עברית</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label>
+          {t("settings.timeZone")}
+          <select value={i18n.timeZone} onChange={(e) => i18n.setTimeZone(e.target.value)}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      <section>
+        <h2>{t("settings.teams")}</h2>
+        <ul className="teams">
+          {teams.map((team) => (
+            <TeamRow key={team.id} team={team} users={users} editable={me.role !== "agent"} />
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t("settings.users")}</h2>
+        <table className="grid">
+          <tbody>
+            {users.map((u) => (
+              <UserRow key={u.id} user={u} editable={me.role === "admin"} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2>{t("settings.sla")}</h2>
+        <p className="muted">{t("settings.readOnly")}</p>
+        {server === "unavailable" ? <p className="muted">{t("settings.unavailable")}</p> : server ? <ConfigView value={server} /> : null}
+      </section>
+    </section>
+  );
+}
+
+function TeamRow({ team, users, editable }: { team: Team; users: User[]; editable: boolean }) {
+  const { t } = useI18n();
+  const [members, setMembers] = useState<string[]>(team.members ?? []);
+  const [state, setState] = useState<string>("");
+  useEffect(() => setMembers(team.members ?? []), [team.members]);
+  const save = () =>
+    api
+      .put<Team>(`/api/v1/teams/${encodeURIComponent(team.id ?? "")}`, {
+        name: team.name,
+        languages: team.scope?.languages ?? [],
+        platforms: team.scope?.platforms ?? [],
+        calendar: team.calendar,
+        signature: team.signature,
+        members,
+      })
+      .then(() => setState(t("settings.saved")))
+      .catch((e: unknown) => setState(e instanceof ApiError ? e.message : String(e)));
+  return (
+    <li className="team-row">
+      <strong>
+        <bdi>{team.name}</bdi>
+      </strong>{" "}
+      <span className="muted">
+        {(team.scope?.platforms ?? []).join(", ")} · {team.calendar} · {team.signature}
+      </span>
+      <div className="members">
+        {users.map((u) => (
+          <label key={u.id}>
+            <input
+              type="checkbox"
+              disabled={!editable}
+              checked={members.includes(u.id ?? "")}
+              onChange={(e) => setMembers(e.target.checked ? [...members, u.id ?? ""] : members.filter((m) => m !== u.id))}
+            />
+            <bdi>{u.display_name || u.username}</bdi>
+          </label>
+        ))}
+      </div>
+      {editable ? (
+        <button type="button" onClick={save}>
+          {t("settings.save")}
+        </button>
+      ) : null}
+      <span role="status">{state}</span>
+    </li>
+  );
+}
+
+function UserRow({ user, editable }: { user: User; editable: boolean }) {
+  const { t } = useI18n();
+  const [capacity, setCapacity] = useState(user.capacity ?? 0);
+  const [state, setState] = useState("");
+  const save = () =>
+    api
+      .patch<User>(`/api/v1/users/${encodeURIComponent(user.id ?? "")}`, { capacity })
+      .then(() => setState(t("settings.saved")))
+      .catch((e: unknown) => setState(e instanceof ApiError ? e.message : String(e)));
+  return (
+    <tr>
+      <td>
+        <bdi>{user.display_name || user.username}</bdi>
+      </td>
+      <td>{user.role}</td>
+      <td>{(user.skills?.languages ?? []).join(", ")}</td>
+      <td>
+        <label>
+          {t("settings.capacity")}{" "}
+          <input type="number" min={0} max={500} value={capacity} disabled={!editable} onChange={(e) => setCapacity(Number(e.target.value))} />
+        </label>
+        {editable ? (
+          <button type="button" onClick={save}>
+            {t("settings.save")}
+          </button>
+        ) : null}
+        <span role="status">{state}</span>
+      </td>
+    </tr>
+  );
+}
