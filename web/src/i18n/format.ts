@@ -36,7 +36,7 @@ function dayKey(ms: number, timeZone: string): string {
 }
 
 /**
- * A duration as the countdown shows it: "42 דק׳" / "1 h 05 min" / "2 d 3 h", from the two
+ * A duration as the countdown shows it: "42 דק׳" / "1 hr 5 mins" / "2 days 3 hrs", from the two
  * largest units; negative durations are formatted by their magnitude (the caller says "late").
  */
 export function formatDuration(ms: number, lang: Lang): string {
@@ -45,7 +45,7 @@ export function formatDuration(ms: number, lang: Lang): string {
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
   const unit = (value: number, u: "day" | "hour" | "minute") =>
-    new Intl.NumberFormat(kLocale[lang], { style: "unit", unit: u, unitDisplay: "narrow" }).format(value);
+    new Intl.NumberFormat(kLocale[lang], { style: "unit", unit: u, unitDisplay: "short" }).format(value);
   if (days > 0) return hours > 0 ? `${unit(days, "day")} ${unit(hours, "hour")}` : unit(days, "day");
   if (hours > 0) return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;
   return unit(minutes, "minute");

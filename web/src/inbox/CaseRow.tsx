@@ -15,7 +15,7 @@ export function CaseRow({ item, selected, now, onOpen }: { item: CaseListItem; s
   const priority = item.priority ?? "normal";
   return (
     <div
-      className={`case-row${selected ? " selected" : ""} status-${item.status} priority-${priority}`}
+      className={`case-row${selected ? " selected" : ""} row-${item.status} row-priority-${priority}`}
       role="option"
       aria-selected={selected}
       data-case-id={item.id}
