@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the web app (web/dist, served by `feedroom serve` at /): installs its npm packages
+# exactly as package-lock.json pins them when the lock changed, generates the API types from
+# schema/openapi.yaml, type-checks and bundles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cd web
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ ! -f node_modules/.feedroom-lock ] || [ "$(cat node_modules/.feedroom-lock)" != "$lock_sum" ]; then
+  # `npm ci` refuses this lock: npm 11 records only this platform's optional binaries (rollup,
+  # esbuild), then asks for the others. `install --no-save` installs what the lock pins.
+  npm install --no-save --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" >node_modules/.feedroom-lock
+fi
+npm run --silent build

@@ -1,0 +1,200 @@
+// The control room end to end, in a real browser against a real `feedroom serve` fed by the
+// simulator: sign in (Hebrew, right to left), a simulated Hebrew message appears live, take
+// it, reply publicly, move to private, a sensitive reply waits and a supervisor approves it
+// from another browser context, hostile markup renders as text, and the simulator received
+// exactly the replies Feedroom recorded — each once. Screenshots of every step go to the
+// folder printed first (FEEDROOM_E2E_SHOTS to choose it).
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { eventually, openBrowser, password, playStep, simSent, startFeedroom } from "./harness.mjs";
+
+const work = mkdtempSync(join(tmpdir(), "feedroom-e2e-"));
+const shots = process.env.FEEDROOM_E2E_SHOTS ?? join(work, "screenshots");
+mkdirSync(shots, { recursive: true });
+console.log(`# screenshots: ${shots}`);
+console.log(`# logs: ${work}`);
+
+const viewport = { width: 1440, height: 900 };
+let feedroom, browser, agent, supervisor;
+const problems = []; // page errors and CSP violations, from every page
+let shotNumber = 0;
+
+async function shot(page, name) {
+  shotNumber += 1;
+  await page.screenshot({ path: join(shots, `${String(shotNumber).padStart(2, "0")}-${name}.png`) });
+}
+
+async function signedInPage(username, locale) {
+  const context = await browser.newContext({ locale, timezoneId: "Asia/Jerusalem", viewport });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`${username}: ${e.message}`));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`${username}: ${m.text()}`);
+  });
+  await page.goto(feedroom.base + "/");
+  await page.fill("input[name=username]", username);
+  await page.fill("input[name=password]", password);
+  await page.click("[data-testid=login] button[type=submit]");
+  await page.waitForSelector('[data-testid=stream-status][data-status="live"]');
+  return page;
+}
+
+const customers = {
+  yael: { key: "yael", platform: "x", id: "1600000000000000201", handle: "yael_k", name: "יעל כץ", followers: 230 },
+  moshe: { key: "moshe", platform: "x", id: "1600000000000000202", handle: "moshe_b", name: "משה ברק", followers: 95 },
+  mallory: { key: "mallory", platform: "x", id: "1600000000000000203", handle: "mallory", name: "<b>Mallory</b>", followers: 12 },
+};
+
+/** Plays a customer's mention and waits for its row in the agent's unassigned queue. */
+async function arrives(customer, text) {
+  await playStep(feedroom.sim, { customer, kind: "mention", text: `@kantina_il ${text}` });
+  await agent.click('[data-queue="unassigned"]');
+  const row = agent.locator(".case-row", { hasText: text.slice(0, 20) });
+  await row.waitFor({ timeout: 20_000 });
+  return row;
+}
+
+async function writeAndSend(text) {
+  const box = agent.locator('[data-testid=composer] [data-part="main"] textarea');
+  await box.fill(text);
+  await agent.locator("[data-testid=review]").first().waitFor();
+}
+
+before(async () => {
+  feedroom = await startFeedroom(work);
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await feedroom?.stop();
+});
+
+test("an agent signs in to a Hebrew, right-to-left control room", async () => {
+  agent = await signedInPage("dana", "he-IL");
+  assert.equal(await agent.getAttribute("html", "dir"), "rtl");
+  assert.equal(await agent.getAttribute("html", "lang"), "he");
+  // Away, so routing leaves the new cases for her to take.
+  await agent.click("[data-testid=presence]");
+  await agent.locator("[data-testid=presence].away").waitFor();
+  await shot(agent, "signed-in-rtl");
+});
+
+let yaelRow;
+test("a simulated Hebrew message appears live, without a reload", async () => {
+  const navigations = [];
+  agent.on("framenavigated", (f) => f === agent.mainFrame() && navigations.push(f.url()));
+  yaelRow = await arrives(customers.yael, "ההזמנה שלי לא הגיעה כבר שעתיים");
+  assert.equal(navigations.filter((u) => !u.includes("queue=")).length, 0, "no page load");
+  await shot(agent, "message-live");
+});
+
+test("the agent takes the case", async () => {
+  await yaelRow.click();
+  await agent.locator("[data-testid=case-view]").waitFor();
+  await agent.click("[data-testid=take]");
+  await eventually("the case to be Dana's", async () => (await agent.textContent("[data-testid=assignee]"))?.includes("דנה כהן"));
+  await shot(agent, "taken");
+});
+
+test("the agent replies publicly", async () => {
+  await writeAndSend("יעל, מצטערים על העיכוב. השליח בדרך ויגיע תוך 20 דקות.");
+  await agent.click("[data-testid=send]");
+  await agent.locator("[data-testid=outcome].outcome-ok").waitFor();
+  const sent = await eventually("the public reply at X", async () => {
+    const all = await simSent(feedroom.sim);
+    return all.length >= 1 && all;
+  });
+  assert.equal(sent[0].route, "public_reply");
+  assert.match(sent[0].text, /^יעל, מצטערים על העיכוב/);
+  await agent.locator('.thread .msg.outbound[data-visibility="public"]').first().waitFor();
+  await shot(agent, "public-reply");
+});
+
+test("the agent moves the conversation to private", async () => {
+  await agent.click('[data-testid=composer] input[value="move_to_private"]');
+  await agent.fill('[data-part="pub"] textarea', "שלחנו לך הודעה פרטית עם הפרטים");
+  await agent.fill('[data-part="priv"] textarea', "יעל, מספר ההזמנה 4471. נשמח לפצות אותך בקינוח בהזמנה הבאה.");
+  await agent.locator("[data-part=priv] [data-testid=review]").waitFor();
+  await agent.click("[data-testid=send]");
+  await agent.locator("[data-testid=outcome].outcome-ok").waitFor();
+  const sent = await eventually("the acknowledgement and the DM", async () => {
+    const all = await simSent(feedroom.sim);
+    return all.length >= 3 && all;
+  });
+  assert.deepEqual(sent.slice(1, 3).map((s) => s.route), ["public_reply", "direct_message"]);
+  assert.match(sent[2].text, /4471/);
+  await agent.locator('.thread .msg[data-visibility="private"]').first().waitFor();
+  await shot(agent, "moved-to-private");
+});
+
+test("a sensitive reply waits, and a supervisor approves it from another browser", async () => {
+  const row = await arrives(customers.moshe, "אחרי הארוחה אצלכם קיבלתי הרעלת מזון");
+  await row.click();
+  await agent.click("[data-testid=take]");
+  await eventually("the case to be Dana's", async () => (await agent.textContent("[data-testid=assignee]"))?.includes("דנה כהן"));
+  await writeAndSend("משה, אנחנו מצטערים מאוד לשמוע. נציג יחזור אליך עוד היום.");
+  await agent.locator("[data-testid=needs-approval]").waitFor();
+  await agent.click("[data-testid=send]");
+  await agent.locator("[data-testid=outcome].outcome-held").waitFor();
+  await agent.locator('.thread [data-reply-status="awaiting_approval"]').waitFor();
+  await shot(agent, "held-for-approval");
+  const before = (await simSent(feedroom.sim)).length;
+
+  supervisor = await signedInPage("ronit", "he-IL");
+  await supervisor.click('[data-nav="approvals"]');
+  const card = supervisor.locator(".approval-card", { hasText: "משה, אנחנו מצטערים" });
+  await card.waitFor();
+  assert.match(await card.locator("[data-testid=approval-reason]").textContent(), /health|בריאות|sensitive/);
+  await shot(supervisor, "approval-queue");
+  await card.locator("[data-testid=approve]").click();
+  await card.waitFor({ state: "detached" });
+  const sent = await eventually("the approved reply at X", async () => {
+    const all = await simSent(feedroom.sim);
+    return all.length > before && all;
+  });
+  assert.match(sent.at(-1).text, /^משה, אנחנו מצטערים/);
+  await agent.locator('.thread .msg.outbound[data-visibility="public"]').first().waitFor();
+  await shot(agent, "approved-and-sent");
+});
+
+test("a message carrying markup is shown as text", async () => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const row = await arrives(customers.mallory, hostile);
+  await row.click();
+  await agent.locator(".thread .msg-text", { hasText: hostile }).waitFor();
+  assert.equal(await agent.locator(".thread img, .case-row img, .case-row b, .thread b").count(), 0);
+  assert.equal(await agent.evaluate(() => window.__pwned), undefined);
+  assert.ok(await agent.locator("h2 bdi", { hasText: "<b>Mallory</b>" }).count());
+  await shot(agent, "markup-as-text");
+});
+
+test("the simulator received exactly the replies Feedroom recorded, each once", async () => {
+  const sent = await simSent(feedroom.sim);
+  const cases = await agent.request.get(`${feedroom.base}/api/v1/cases?status=open&limit=200`).then((r) => r.json());
+  const recorded = [];
+  for (const c of cases.items) {
+    const replies = await agent.request.get(`${feedroom.base}/api/v1/cases/${c.id}/replies`).then((r) => r.json());
+    for (const r of replies.items) recorded.push(`${r.route}|${r.text}|${r.status}`);
+  }
+  const atSimulator = sent.map((s) => `${s.route}|${s.text}|sent`).sort();
+  assert.deepEqual(recorded.sort(), atSimulator);
+  assert.equal(sent.length, 4);
+  assert.equal(new Set(sent.map((s) => s.id)).size, sent.length, "no request twice");
+});
+
+test("the interface switches to English, left to right, and remembers it", async () => {
+  await agent.click("[data-testid=language]");
+  assert.equal(await agent.getAttribute("html", "dir"), "ltr");
+  await agent.reload();
+  await agent.waitForSelector('[data-testid=stream-status][data-status="live"]');
+  assert.equal(await agent.getAttribute("html", "lang"), "en");
+  await shot(agent, "english-ltr");
+});
+
+test("no page error and no Content-Security-Policy violation on any page", () => {
+  assert.deepEqual(problems, []);
+});
