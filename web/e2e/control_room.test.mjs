@@ -172,6 +172,30 @@ test("a message carrying markup is shown as text", async () => {
   await shot(agent, "markup-as-text");
 });
 
+test("an expired session sends the agent to sign in, and the draft survives", async () => {
+  await agent.click("[data-testid=take]");
+  await eventually("the case to be Dana's", async () => (await agent.textContent("[data-testid=assignee]"))?.includes("דנה כהן"));
+  const box = agent.locator('[data-testid=composer] [data-part="main"] textarea');
+  await box.fill("טיוטה שלא תלך לאיבוד");
+  await agent.locator("[data-testid=draft-status]", { hasText: /נשמרה/ }).waitFor();
+  // The session ends behind the page's back (as an expiry or a sign-out elsewhere would).
+  const session = await agent.request.get(`${feedroom.base}/api/v1/session`).then((r) => r.json());
+  const ended = await agent.request.delete(`${feedroom.base}/api/v1/session`, { headers: { "X-CSRF-Token": session.csrf_token } });
+  assert.equal(ended.status(), 204);
+  await box.fill("טיוטה שלא תלך לאיבוד, גם אחרי שהחיבור פג");
+  await agent.locator("[data-testid=expired]").waitFor();
+  await shot(agent, "session-expired");
+  await agent.fill("input[name=username]", "dana");
+  await agent.fill("input[name=password]", password);
+  await agent.click("[data-testid=login] button[type=submit]");
+  await agent.locator("[data-testid=expired]").waitFor({ state: "detached" });
+  assert.equal(await box.inputValue(), "טיוטה שלא תלך לאיבוד, גם אחרי שהחיבור פג");
+  await agent.reload();
+  await agent.waitForSelector('[data-testid=stream-status][data-status="live"]');
+  await eventually("the draft back from the server", async () => (await box.inputValue()) === "טיוטה שלא תלך לאיבוד, גם אחרי שהחיבור פג");
+  await box.fill("");
+});
+
 test("the simulator received exactly the replies Feedroom recorded, each once", async () => {
   const sent = await simSent(feedroom.sim);
   const cases = await agent.request.get(`${feedroom.base}/api/v1/cases?status=open&limit=200`).then((r) => r.json());

@@ -73,9 +73,10 @@ function cli(config, data, args, stdin) {
 
 /**
  * A Feedroom with the simulator: the demo configuration with this run's ports, three people
- * (a Hebrew-speaking agent in the X team, a supervisor, an admin), the built web app.
+ * (a Hebrew-speaking agent in the X team, a supervisor, an admin), the built web app (or
+ * `web`), and the simulator playing `scenario` when given.
  */
-export async function startFeedroom(work) {
+export async function startFeedroom(work, { scenario, web } = {}) {
   const simPort = await freePort();
   const sim = `http://127.0.0.1:${simPort}`;
   const config = join(work, "feedroom.toml");
@@ -93,12 +94,12 @@ export async function startFeedroom(work) {
   cli(config, data, ["team", "add", "--name", "צוות X", "--members", "dana", "--platforms", "x", "--signature", "caret"]);
 
   const server = await startProcess(
-    ["serve", "--config", config, "--data", data, "--listen", "127.0.0.1:0", "--web", join(repo, "web/dist")],
+    ["serve", "--config", config, "--data", data, "--listen", "127.0.0.1:0", "--web", web ?? join(repo, "web/dist")],
     join(work, "serve.log"),
   );
   const base = `http://127.0.0.1:${server.port}`;
   const simulator = await startProcess(
-    ["simulate", "--config", config, "--listen", `127.0.0.1:${simPort}`, "--target", base],
+    ["simulate", "--config", config, "--listen", `127.0.0.1:${simPort}`, "--target", base, ...(scenario ? ["--scenario", scenario] : [])],
     join(work, "simulate.log"),
   );
   return {

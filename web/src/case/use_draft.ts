@@ -3,6 +3,7 @@
 // the agent stops typing, and once more when the case is left.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../api/client";
+import { useSession } from "../state/session";
 import type { ComposerMode } from "./composer_logic";
 
 export interface DraftContent {
@@ -71,6 +72,12 @@ export function useDraft(caseId: string, defaultRoute: ComposerMode) {
       flush();
     };
   }, [path, defaultRoute, flush]);
+
+  // What could not be saved while the session was gone is saved as soon as it is back.
+  const { state: session } = useSession();
+  useEffect(() => {
+    if (session.status === "signed_in") flush();
+  }, [session.status, flush]);
 
   /** Changes the draft; saved after a pause in typing. */
   const setDraft = useCallback(
