@@ -11,7 +11,13 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libre2-dev publicsuffix libyaml-cpp-dev
   libgtest-dev libgmock-dev curl openssl python3 bc nginx-light
+  chromium
 )
+# The web app builds with Node.js and npm. Machines of this kind come with Node 20; a machine
+# without any gets Debian's (npm packages of the web app then decide whether it is new enough).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,4 +35,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Vite 7 needs Node 20.19 or later.
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "install-deps: Node $(node --version) is too old for the web app's build (Vite 7 needs 20.19 or later)" >&2
+  exit 1
 fi

@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release feedroom
+bash scripts/build-web.sh
 feedroom=build/release/apps/feedroom/feedroom
 config="${FEEDROOM_CONFIG:-config/demo.toml}"
 data="${FEEDROOM_DATA:-./feedroom-data}"
@@ -69,7 +70,7 @@ fi
 
 cat <<INFO
 
-  Feedroom:   http://$listen   (API under /api/v1, see schema/openapi.yaml)
+  Control room: http://$listen   (sign in below; API under /api/v1, see schema/openapi.yaml)
   Simulator:  $simulator
   Scenario:   ${scenario:-none}
 
@@ -82,4 +83,4 @@ cat <<INFO
              -d '{"username":"dana","password":"$demo_password"}' http://$listen/api/v1/session
 
 INFO
-"$feedroom" serve --config "$config" --data "$data" --listen "$listen"
+"$feedroom" serve --config "$config" --data "$data" --listen "$listen" --web web/dist

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Every test: builds with AddressSanitizer + UBSan and runs all unit and integration tests
-# (ctest), after a short libFuzzer run of each webhook parser (clang).
-# Environment: FR_FUZZ_SECONDS (default 20 per fuzzer).
+# (ctest), after a short libFuzzer run of each webhook parser (clang); builds the web app and
+# runs its unit tests (Vitest) and, last, its browser tests (Playwright driving Debian's
+# Chromium against the ASan `feedroom serve` and `feedroom simulate`).
+# Environment: FR_FUZZ_SECONDS (default 20 per fuzzer); FEEDROOM_E2E_SHOTS (where the browser
+# tests save their screenshots; default: a new folder under /tmp, printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh asan
 bash scripts/build.sh fuzz
+bash scripts/build-web.sh
+echo "== web unit tests (vitest)"
+(cd web && npx --no-install vitest run)
 
 fuzz_seconds="${FR_FUZZ_SECONDS:-20}"
 for target in x meta; do
@@ -23,5 +29,7 @@ for target in x meta; do
   fi
 done
 
-cd build/asan
-ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 --timeout 600
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 --timeout 600)
+
+echo "== browser tests (playwright-core, /usr/bin/chromium)"
+(cd web && FEEDROOM_BIN="$PWD/../build/asan/apps/feedroom/feedroom" npm run --silent e2e)

@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Run the server (webhooks, API)");
   AddStoreOptions(serve, serve_store);
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default: server.listen)");
+  std::string web_root;
+  serve->add_option("--web", web_root,
+                    "Directory of the built web app (default: web.root, web/dist)");
 
   std::string sim_config_path, sim_listen = "127.0.0.1:8090";
   fr::server::SimulateOptions sim;
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
       config->listen_host = addr->first;
       config->listen_port = addr->second;
     }
+    if (!web_root.empty()) config->web_root = web_root;
     return fr::server::RunUntilSignalled(*config);
   }
   if (simulate->parsed()) {

@@ -1,9 +1,11 @@
 #include "api/api_routes.h"
 
 #include "api/case_routes.h"
+#include "api/draft_routes.h"
 #include "api/people_routes.h"
 #include "api/read_routes.h"
 #include "api/reply_routes.h"
+#include "api/settings_routes.h"
 #include "api/stream_route.h"
 
 namespace fr::api {
@@ -14,7 +16,9 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddReadRoutes(router, gate, s.store, s.sla);
   AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store, s.sla);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
+  if (s.drafts != nullptr) AddDraftRoutes(router, gate, *s.drafts);
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
+  AddSettingsRoutes(router, gate, s.settings);
 }
 
 }  // namespace fr::api

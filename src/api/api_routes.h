@@ -7,10 +7,12 @@
 #include "api/case_sla.h"
 #include "api/router.h"
 #include "api/session_routes.h"
+#include "api/settings_json.h"
 #include "engine/feed/event_hub.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
+#include "engine/reply/draft_keeper.h"
 #include "engine/reply/reply_desk.h"
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
@@ -33,6 +35,8 @@ struct ApiServices {
   SessionCookieOptions cookie;
   CaseSla sla = {};  // shows each case's SLA clock; empty: cases show "sla": null
   WorkPool* slow_work = nullptr;  // password hashing off the HTTP threads; null: inline
+  SettingsView settings = {};  // what GET /api/v1/settings shows (copied; no secrets)
+  engine::DraftKeeper* drafts = nullptr;  // /api/v1/cases/{id}/draft; null: no draft routes
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

@@ -22,4 +22,6 @@ std::optional<engine::SlaReading> CaseSla::Of(const domain::Case& c) const {
   return it->second;
 }
 
+UnixMillis CaseSla::Now() const { return clock_ ? clock_->NowMillis() : SystemClock().NowMillis(); }
+
 }  // namespace fr::api

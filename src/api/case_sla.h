@@ -27,6 +27,8 @@ class CaseSla {
   std::map<domain::CaseId, engine::SlaReading> Of(std::span<const domain::Case> cases) const;
   // The reading of case `c`, if it has clocks.
   std::optional<engine::SlaReading> Of(const domain::Case& c) const;
+  // The instant readings are taken at: the clock's now (the system clock's without one).
+  UnixMillis Now() const;
 
  private:
   ports::Store* store_ = nullptr;

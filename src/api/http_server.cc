@@ -225,6 +225,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void Read() {
+    head_request_ = false;
     parser_.emplace();
     parser_->body_limit(state_.options.body_limit);
     parser_->header_limit(16 * 1024);
@@ -259,6 +260,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_.requests->Add();
     auto req = parser_->release();
     keep_alive_ = req.keep_alive();
+    head_request_ = req.method() == http::verb::head;
     upgrade_request_.reset();
     if (websocket::is_upgrade(req)) upgrade_request_ = req;  // headers only: no body
     ApiRequest api_request = ToApiRequest(std::move(req), client_address_);
@@ -295,10 +297,19 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set(http::field::server, "feedroom");
     res->set(http::field::content_type, r.content_type);
     for (auto& [k, v] : r.headers) res->insert(k, v);
+    for (const auto& [k, v] : state_.options.default_headers) {
+      if (res->find(k) == res->end()) res->insert(k, v);
+    }
     res->body() = std::move(r.body);
     bool keep = keep_alive_ && !state_.stopping.load();
     res->keep_alive(keep);
     res->prepare_payload();
+    if (head_request_ && !res->body().empty()) {
+      // The length of the body a GET would get, and no body (RFC 9110 §9.3.2).
+      const std::size_t length = res->body().size();
+      res->body().clear();
+      res->content_length(length);
+    }
     http::async_write(stream_, *res,
                       [self = shared_from_this(), res, keep, counted](beast::error_code ec, std::size_t) {
                         if (counted) self->state_.in_flight.fetch_sub(1);
@@ -332,6 +343,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // The current request when it is a WebSocket handshake, kept for the upgrade.
   std::optional<http::request<http::string_body>> upgrade_request_;
   bool keep_alive_ = true;
+  bool head_request_ = false;  // the current request is a HEAD: its answer has no body
   std::string client_address_;  // the peer's IP address, looked up once per connection
   std::array<char, 16 * 1024> discard_;
 };

@@ -1,7 +1,8 @@
 // HttpServer: HTTP/1.1 on Boost.Beast, one io_context per thread, each with its own
 // SO_REUSEPORT acceptor on the same port (the layout measured fastest in STACK.md §5).
 // Keep-alive, a request body limit (413 beyond it), idle timeouts, and a graceful stop that
-// lets requests in flight finish. Beast stays inside http_server.cc: this header is light.
+// lets requests in flight finish. A HEAD request gets the headers of the GET answer, without
+// its body. Beast stays inside http_server.cc: this header is light.
 //
 // WebSockets: a route that answers with ApiResponse::upgrade (api/http_types.h) gets the
 // connection once the handshake is done, as a LiveConnection feeding from its LiveSource.
@@ -16,6 +17,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "api/router.h"
 #include "base/metrics.h"
@@ -32,6 +35,9 @@ struct HttpServerOptions {
   // A WebSocket whose client sent nothing (not even a pong) for this long is closed; the
   // server pings it after half of it.
   std::chrono::seconds stream_idle_timeout{60};
+  // Added to every HTTP response that does not set the same header itself (the security
+  // headers); WebSocket handshakes do not get them.
+  std::vector<std::pair<std::string, std::string>> default_headers;
 };
 
 class HttpServer {

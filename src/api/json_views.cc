@@ -105,13 +105,45 @@ json::object MessageObject(const ports::StoredMessage& s) {
 
 }  // namespace
 
+namespace {
+
+// The inbox's view of a case's customer: our id (as in customer_id) and the latest profile.
+json::value CustomerSummaryValue(const std::optional<domain::Customer>& c) {
+  if (!c) return nullptr;
+  json::object o;
+  o["id"] = std::to_string(c->id);
+  o["platform"] = domain::PlatformName(c->platform);
+  o["platform_user_id"] = c->profile.id;
+  o["handle"] = c->profile.handle;
+  o["name"] = c->profile.name;
+  o["followers"] = c->profile.followers ? json::value(*c->profile.followers) : json::value(nullptr);
+  o["verified"] = c->profile.verified ? json::value(*c->profile.verified) : json::value(nullptr);
+  return o;
+}
+
+json::value PreviewValue(const std::optional<ports::MessagePreview>& p) {
+  if (!p) return nullptr;
+  json::object o;
+  o["id"] = std::to_string(p->id);
+  o["text"] = p->text;
+  o["truncated"] = p->truncated;
+  o["visibility"] = domain::VisibilityName(p->visibility);
+  o["kind"] = domain::MessageKindName(p->kind);
+  o["created_at"] = p->created_at;
+  return o;
+}
+
+}  // namespace
+
 std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor,
                          const std::map<domain::CaseId, engine::SlaReading>& sla) {
   json::array items;
-  for (const auto& c : page.items) {
-    json::object o = CaseObject(c);
-    auto reading = sla.find(c.id);
+  for (const ports::CaseListItem& item : page.items) {
+    json::object o = CaseObject(item.kase);
+    auto reading = sla.find(item.kase.id);
     o["sla"] = reading == sla.end() ? json::value(nullptr) : SlaValue(reading->second);
+    o["customer"] = CustomerSummaryValue(item.customer);
+    o["preview"] = PreviewValue(item.preview);
     items.push_back(std::move(o));
   }
   json::object o;

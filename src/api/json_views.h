@@ -27,7 +27,8 @@ boost::json::object CaseObject(const domain::Case& c);
 boost::json::value SlaValue(const std::optional<engine::SlaReading>& reading);
 boost::json::object CaseEventObject(const domain::CaseEvent& e);
 
-// `sla` holds the readings of the page's cases that have clocks.
+// Each case of the page with its "sla", "customer" and "preview" (schema CaseListItem); `sla`
+// holds the readings of the page's cases that have clocks.
 std::string CasePageJson(const ports::CasePage& page, const std::string& next_cursor,
                          const std::map<domain::CaseId, engine::SlaReading>& sla);
 std::string CaseDetailJson(const ports::CaseDetail& detail,

@@ -59,7 +59,11 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"POST /api/v1/replies/{id}/approve", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/reject", Action::kApproveReplies},
       {"GET /api/v1/replies/{id}/audit", Action::kReadCases},
+      {"GET /api/v1/cases/{id}/draft", Action::kWorkCases},
+      {"PUT /api/v1/cases/{id}/draft", Action::kWorkCases},
+      {"DELETE /api/v1/cases/{id}/draft", Action::kWorkCases},
       {"GET /api/v1/stream", Action::kReadCases},
+      {"GET /api/v1/settings", Action::kReadDirectory},
   };
   return kTable;
 }
@@ -91,9 +95,11 @@ class RbacTest : public ::testing::Test {
     replies_ = std::make_unique<engine::ReplyDesk>(*store_, clock_, *outbox_,
                                                    std::vector<const ports::ReplyGateway*>{},
                                                    engine::ReplyDeskOptions{});
-    AddApiRoutes(router_, *gate_,
-                 ApiServices{*store_, *authenticator_, *directory_, *desk_, presence_, nullptr,
-                             *replies_, *outbox_, hub_, SessionCookieOptions{}});
+    drafts_ = std::make_unique<engine::DraftKeeper>(*store_, clock_);
+    ApiServices services{*store_, *authenticator_, *directory_, *desk_, presence_, nullptr,
+                         *replies_, *outbox_, hub_, SessionCookieOptions{}};
+    services.drafts = drafts_.get();
+    AddApiRoutes(router_, *gate_, services);
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
       std::string name(domain::RoleName(role));
       auto user = directory_->AddUser({name, "", role, kPassword, 5, false, {}});
@@ -132,6 +138,7 @@ class RbacTest : public ::testing::Test {
   metrics::Registry metrics_;
   std::unique_ptr<engine::Outbox> outbox_;
   std::unique_ptr<engine::ReplyDesk> replies_;
+  std::unique_ptr<engine::DraftKeeper> drafts_;
   engine::Presence presence_{clock_, engine::PresenceOptions{}};
   engine::EventHub hub_{clock_, metrics_};
   Router router_;

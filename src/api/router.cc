@@ -53,6 +53,8 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
 
 void Router::SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
+void Router::SetNotFound(Handler handler) { not_found_ = std::move(handler); }
+
 std::vector<std::string> Router::Describe() const {
   std::vector<std::string> out;
   for (const Route& r : routes_) out.push_back(r.method + " " + r.pattern);
@@ -79,6 +81,10 @@ void Router::Dispatch(ApiRequest& request, Responder respond) const {
     respond(ErrorResponse(Status(Errc::kInvalidArgument, "method_not_allowed",
                                  "method " + request.method + " is not allowed here"),
                           405));
+    return;
+  }
+  if (not_found_) {
+    not_found_(request, std::move(respond));
     return;
   }
   respond(ErrorResponse(Status(Errc::kNotFound, "not_found", "no such route")));

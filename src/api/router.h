@@ -1,7 +1,8 @@
 // Router: maps (method, path pattern) to a handler. Patterns are literal segments and
 // `{name}` placeholders that match one non-empty segment: "/api/v1/cases/{id}".
 // A fallback handler, when set, takes every request no route matches (a server that hands
-// whole path spaces to one handler, like the platform simulator).
+// whole path spaces to one handler, like the platform simulator). A not-found handler takes
+// only the requests whose path no route has (the web app behind the API).
 // Build it before the server starts; Dispatch is then safe from any thread (read-only).
 #pragma once
 
@@ -18,9 +19,12 @@ class Router {
   // Runs `handler` for every request that matches no route (by path and method), instead of
   // answering 404 or 405. Replaces any earlier fallback.
   void SetFallback(Handler handler);
+  // Runs `handler` for every request whose path matches no route, instead of answering 404;
+  // a known path with another method still gets 405. Unused while a fallback is set.
+  void SetNotFound(Handler handler);
 
-  // Runs the matching handler, else the fallback. Without a fallback, unknown paths get 404
-  // and known paths with another method 405, both as JSON errors.
+  // Runs the matching handler, else the fallback. Without a fallback, known paths with
+  // another method get 405 and unknown paths the not-found handler, else 404 (JSON errors).
   void Dispatch(ApiRequest& request, Responder respond) const;
 
   // Every route as "METHOD /pattern", in the order added (for the RBAC matrix test).
@@ -34,7 +38,8 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
-  Handler fallback_;  // empty: 404 / 405
+  Handler fallback_;   // empty: 404 / 405
+  Handler not_found_;  // empty: 404
 };
 
 }  // namespace fr::api

@@ -43,5 +43,18 @@ TEST(RouterTest, FallbackTakesEveryRequestNoRouteMatches) {
   EXPECT_EQ(Call(r, "DELETE", "/healthz").body, "DELETE /healthz");  // no 405 either
 }
 
+TEST(RouterTest, NotFoundHandlerTakesUnknownPathsButKnownPathsKeep405) {
+  Router r;
+  r.Add("GET", "/healthz", [](const ApiRequest&, Responder respond) {
+    respond(ApiResponse{200, "text/plain", "ok", {}, {}});
+  });
+  r.SetNotFound([](const ApiRequest& req, Responder respond) {
+    respond(ApiResponse{200, "text/html", "app " + req.path, {}, {}});
+  });
+  EXPECT_EQ(Call(r, "GET", "/healthz").body, "ok");
+  EXPECT_EQ(Call(r, "GET", "/cases/7").body, "app /cases/7");
+  EXPECT_EQ(Call(r, "POST", "/healthz").status, 405);
+}
+
 }  // namespace
 }  // namespace fr::api

@@ -33,6 +33,13 @@ Sha256Digest HmacSha256(std::string_view key, std::string_view message) {
   return out;
 }
 
+Sha256Digest Sha256(std::string_view data) {
+  EnsureSodium();
+  Sha256Digest out{};
+  crypto_hash_sha256(out.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return out;
+}
+
 std::string Base64(const Sha256Digest& digest) {
   EnsureSodium();
   constexpr size_t kLen = sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL);

@@ -13,6 +13,8 @@ using Sha256Digest = std::array<std::uint8_t, 32>;
 
 // Returns HMAC-SHA256(key, message). Keys of any length are accepted.
 Sha256Digest HmacSha256(std::string_view key, std::string_view message);
+// Returns SHA-256(data) (content hashes, e.g. the web app's ETags).
+Sha256Digest Sha256(std::string_view data);
 
 // Standard base64 with padding (RFC 4648 §4), as X uses for its signatures.
 std::string Base64(const Sha256Digest& digest);

@@ -1,8 +1,12 @@
 #include "base/unicode.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <memory>
 
 namespace fr::unicode {
 
@@ -34,6 +38,38 @@ Result<std::string> ToNfc(std::string_view text) {
   std::string out;
   normalized.toUTF8String(out);
   return out;
+}
+
+Shortened LeadingGraphemes(std::string_view text, std::size_t max_code_points) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  std::size_t count = 0;
+  for (int32_t i = 0; i < length; ++count) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+  }
+  if (count <= max_code_points) return {std::string(text), false};
+  const icu::UnicodeString whole =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), length));
+  // The UTF-16 offset just after the last code point that may be kept.
+  const int32_t limit = whole.moveIndex32(0, static_cast<int32_t>(max_code_points));
+  // One iterator per thread: creating one loads the break rules.
+  thread_local std::unique_ptr<icu::BreakIterator> clusters = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), err));
+    return U_SUCCESS(err) ? std::move(it) : nullptr;
+  }();
+  int32_t cut = limit;
+  if (clusters) {
+    clusters->setText(whole);
+    const int32_t boundary = clusters->isBoundary(limit) ? limit : clusters->preceding(limit);
+    if (boundary > 0) cut = boundary;
+  }
+  std::string out;
+  whole.tempSubString(0, cut).toUTF8String(out);
+  Result<std::string> nfc = ToNfc(out);
+  return {nfc.ok() ? std::move(*nfc) : std::move(out), true};
 }
 
 }  // namespace fr::unicode

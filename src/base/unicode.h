@@ -16,4 +16,16 @@ bool IsValidUtf8(std::string_view text);
 // is not well-formed UTF-8.
 Result<std::string> ToNfc(std::string_view text);
 
+struct Shortened {
+  std::string text;
+  bool truncated = false;  // something was cut off
+};
+
+// The start of `text` (valid UTF-8, NFC) of at most `max_code_points` code points, cut at the
+// last extended grapheme cluster boundary that fits, so no letter loses its niqqud or accent
+// and no emoji sequence or flag is split. Only a single cluster longer than the limit is cut
+// inside, at a code point. The result is NFC. `text` itself (truncated false) when it fits.
+// Invalid UTF-8 sequences come out as U+FFFD.
+Shortened LeadingGraphemes(std::string_view text, std::size_t max_code_points);
+
 }  // namespace fr::unicode

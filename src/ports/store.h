@@ -19,6 +19,7 @@
 #include "domain/case.h"
 #include "domain/inbound_event.h"
 #include "domain/message.h"
+#include "ports/draft_store.h"
 #include "ports/people_store.h"
 #include "ports/reply_store.h"
 #include "ports/sla_store.h"
@@ -63,23 +64,87 @@ struct CaseDetail {
   std::vector<domain::Customer> customers;  // authors appearing in the case
 };
 
+// Which running SLA clocks a case list keeps (CaseFilter::sla). A running clock is in warning
+// from its warn_at and breached from its due_at (domain/sla/sla_clock.h); paused and stopped
+// clocks never match.
+enum class SlaUrgency {
+  kWarning,    // warn_at <= now < due_at
+  kBreached,   // due_at <= now
+  kBreaching,  // either, or due within `due_within` of now
+};
+
+struct SlaUrgencyFilter {
+  SlaUrgency urgency = SlaUrgency::kBreaching;
+  UnixMillis now = 0;
+  UnixMillis due_within = 15 * 60 * 1000;  // kBreaching only
+};
+
+// The most words a search (CaseFilter::text) may have.
+inline constexpr std::size_t kMaxSearchWords = 8;
+// The shortest last word of a search taken as a prefix: one letter would match nearly every
+// message, so it is matched as a whole word.
+inline constexpr std::size_t kMinPrefixChars = 2;
+
+// Every set field narrows the list; the defaults keep every case.
 struct CaseFilter {
-  std::optional<domain::CaseStatus> status;
+  std::vector<domain::CaseStatus> statuses;  // any of these; empty: any status
   std::optional<domain::Platform> platform;
   std::optional<domain::UserId> assignee;  // cases owned by this user
   bool unassigned_only = false;            // cases nobody owns
   std::optional<domain::TeamId> team;      // cases in this team's queue
   bool active_only = false;                // new, open or pending
+  std::optional<CustomerId> customer;      // this customer's cases
+  // A search. Its words are put in matching form (domain/text_normalize.h: case, niqqud and
+  // cantillation, diacritics and final letters do not matter), the last one taken as a prefix
+  // if it has kMinPrefixChars characters or more. A case matches when each word is a word
+  // (or, for a Hebrew word written with prefix letters, one of its WordForms) of one of its
+  // messages, inbound or outbound and not deleted, or of its customer's handle or name; the
+  // words may come from different messages. Empty: no search. A text without words, or with
+  // more than kMaxSearchWords, is refused (kInvalidArgument "invalid_search").
+  std::string text;
+  // Only active cases whose running SLA clock is this urgent; the list is then ordered by that
+  // clock's due time (CaseOrder::kSlaDue).
+  std::optional<SlaUrgencyFilter> sla;
 };
 
-// Position after the last item of a page: (last_activity_at, id) of that item.
+// The order of a case list: latest activity first (last_activity_at, then id, descending), or,
+// when the filter asks for SLA urgency, soonest due first (the running clock's due_at, then
+// the case id, ascending).
+enum class CaseOrder { kLatestActivity, kSlaDue };
+
+// Position after the last item of a page, in the page's order: that item's sort key
+// (last_activity_at, or the due time of its running clock) and its id. A cursor only continues
+// a list of the same order.
 struct CaseCursor {
-  UnixMillis last_activity_at = 0;
+  CaseOrder order = CaseOrder::kLatestActivity;
+  UnixMillis key = 0;
   CaseId id = 0;
 };
 
+// The most characters (code points) of MessagePreview::text.
+inline constexpr std::size_t kPreviewChars = 200;
+
+// The start of a message, for a list.
+struct MessagePreview {
+  MessageId id = 0;
+  std::string text;        // up to kPreviewChars code points, cut at a grapheme boundary; NFC
+  bool truncated = false;  // the message is longer
+  domain::Visibility visibility = domain::Visibility::kPublic;
+  domain::MessageKind kind = domain::MessageKind::kPost;
+  UnixMillis created_at = 0;
+};
+
+// A case as an inbox lists it: the case, who it is with and what they said last.
+struct CaseListItem {
+  domain::Case kase;
+  std::optional<domain::Customer> customer;  // the case's customer; none for a case without
+  // The newest inbound message of the case that is not deleted (created_at, then id); none
+  // if there is no such message.
+  std::optional<MessagePreview> preview;
+};
+
 struct CasePage {
-  std::vector<domain::Case> items;  // latest activity first, then id descending
+  std::vector<CaseListItem> items;  // in the list's CaseOrder
   std::optional<CaseCursor> next;   // set when more items may follow
 };
 
@@ -143,6 +208,8 @@ class StoreTxn {
   virtual ReplyTxn& replies() = 0;
   // SLA clocks, in this same transaction.
   virtual SlaTxn& sla() = 0;
+  // Agents' drafts, in this same transaction.
+  virtual DraftTxn& drafts() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -187,7 +254,10 @@ class Store {
   // Up to `limit` stored deliveries with id > `after_id`, oldest first (for recovery).
   virtual Result<std::vector<StoredDelivery>> DeliveriesAfter(std::int64_t after_id, int limit) = 0;
 
-  // Cases matching `filter`, latest activity first, `limit` at most, after `after`.
+  // Cases matching `filter` with their customer and preview, in the order the filter implies
+  // (CaseOrder), `limit` at most, after `after`. Errors: kInvalidArgument "invalid_limit"
+  // (limit < 1), "invalid_cursor" (a cursor of the other order), "invalid_search" (see
+  // CaseFilter::text).
   virtual Result<CasePage> ListCases(const CaseFilter& filter,
                                      const std::optional<CaseCursor>& after, int limit) = 0;
   // The case with its messages (with revisions), conversations and authors; nullopt if none.
@@ -208,6 +278,8 @@ class Store {
   virtual ReplyReader& replies() = 0;
   // Reads of SLA clocks and the scheduler's queue.
   virtual SlaReader& sla() = 0;
+  // Reads of agents' drafts.
+  virtual DraftReader& drafts() = 0;
 
   // Installs `hook` for every later transaction (an empty one removes it).
   // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.

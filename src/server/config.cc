@@ -128,6 +128,13 @@ Status ParseReplies(const toml::table& t, ServerConfig& c) {
   return Status::Ok();
 }
 
+Status ParseWeb(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "web.", {"root"}));
+  FR_ASSIGN_OR_RETURN(c.web_root, OptionalString(t, "web.", "root", c.web_root));
+  if (c.web_root.empty()) return ConfigError("web.root", "must not be empty");
+  return Status::Ok();
+}
+
 Status ParseIngest(const toml::table& t, ServerConfig& c) {
   FR_RETURN_IF_ERROR(CheckKnownKeys(
       t, "ingest.", {"reopen", "link_window_hours", "max_batch", "thread_batch", "memory_backlog"}));
@@ -257,7 +264,7 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "web", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) { return OptionalTable(root, "", name); };
   FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
@@ -272,6 +279,8 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
   if (sla) FR_RETURN_IF_ERROR(ParseSlaConfig(*sla, c.sla));
   FR_ASSIGN_OR_RETURN(const toml::table* replies, section("replies"));
   if (replies) FR_RETURN_IF_ERROR(ParseReplies(*replies, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* web, section("web"));
+  if (web) FR_RETURN_IF_ERROR(ParseWeb(*web, c));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

@@ -33,6 +33,9 @@ struct ServerConfig {
   SlaConfig sla = DefaultSlaConfig();
   engine::ReplyDeskOptions replies;  // x_handles come from [x]
   bool secure_cookies = false;  // mark the session cookie Secure (served over HTTPS)
+  // The built web app (Vite's output) served at every path outside the API; relative to the
+  // working directory. Read once at startup (api/web_assets.h).
+  std::string web_root = "web/dist";
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;
 };

@@ -50,6 +50,26 @@ TEST(ConfigTest, ParsesEverySection) {
   EXPECT_EQ(c->meta->pages.at(0).instagram_user_id, "1784");
 }
 
+TEST(ConfigTest, TheWebRootDefaultsToTheViteOutput) {
+  auto defaults = ParseConfig(kValid, "f.toml", NoEnv());
+  ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
+  EXPECT_EQ(defaults->web_root, "web/dist");
+  auto set = ParseConfig(std::string(kValid) + "\n[web]\nroot = \"/srv/feedroom/web\"\n",
+                         "f.toml", NoEnv());
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->web_root, "/srv/feedroom/web");
+  EXPECT_NE(ParseConfig(std::string(kValid) + "\n[web]\nroot = \"\"\n", "f.toml", NoEnv())
+                .status()
+                .message()
+                .find("web.root: must not be empty"),
+            std::string::npos);
+  EXPECT_NE(ParseConfig(std::string(kValid) + "\n[web]\ndir = \"x\"\n", "f.toml", NoEnv())
+                .status()
+                .message()
+                .find("web.dir: unknown key"),
+            std::string::npos);
+}
+
 TEST(ConfigTest, EnvironmentOverridesSecrets) {
   std::map<std::string, std::string> env{{"FEEDROOM_X_CONSUMER_SECRET", "from-env"}};
   auto c = ParseConfig(kValid, "f.toml", [&env](const std::string& k) -> std::optional<std::string> {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "base/log.h"
 
@@ -36,6 +37,7 @@ ScenarioFeed::ScenarioFeed(channels::sim::ScenarioPlayer player, ScenarioPace pa
       pace_(pace),
       clock_(clock),
       forwarder_(forwarder),
+      scripted_(player_.NextDueAt().has_value()),
       thread_([this] { Loop(); }) {}
 
 ScenarioFeed::~ScenarioFeed() { Stop(); }
@@ -49,12 +51,30 @@ void ScenarioFeed::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+Result<std::string> ScenarioFeed::PlayNow(std::string_view step_json) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_) return Status(Errc::kUnavailable, "stopping", "the simulator is stopping");
+  const UnixMillis wall = clock_.NowMillis();
+  // The scripted steps due by now go first, even if the feed's thread has not woken for them.
+  // A failing one is skipped as the thread would skip it; the next call plays the rest.
+  while (player_.NextDueAt() && *player_.NextDueAt() <= pace_.ScenarioTime(wall)) {
+    PlayDueSteps(wall);
+  }
+  FR_ASSIGN_OR_RETURN(channels::sim::PostedAction posted,
+                      player_.PlayNow(step_json, std::min(pace_.ScenarioTime(wall), wall)));
+  FR_LOG(kInfo, "simulate", "on-demand step played id={}", posted.id);
+  std::vector<channels::sim::OutgoingWebhook> webhooks;
+  webhooks.push_back(std::move(posted.webhook));
+  forwarder_.Send(std::move(webhooks));
+  return std::move(posted.id);
+}
+
 void ScenarioFeed::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     const std::optional<UnixMillis> due = player_.NextDueAt();
     if (!due) {
-      FR_LOG(kInfo, "simulate", "scenario played to the end");
+      if (scripted_) FR_LOG(kInfo, "simulate", "scenario played to the end");
       return;
     }
     const UnixMillis wait = pace_.WallTime(*due) - clock_.NowMillis();
@@ -62,16 +82,21 @@ void ScenarioFeed::Loop() {
       wake_.wait_for(lock, std::chrono::milliseconds(wait), [this] { return stopping_; });
       continue;
     }
-    const UnixMillis scenario_now = pace_.ScenarioTime(clock_.NowMillis());
-    auto webhooks = player_.PlayDue(scenario_now);
-    if (!webhooks.ok()) {
-      FR_LOG(kWarn, "simulate", "scenario step skipped: {}", webhooks.status().ToString());
-      continue;
-    }
-    FR_LOG(kInfo, "simulate", "scenario at +{} s: {} step(s) played",
-           (scenario_now - pace_.scenario_start()) / 1000, webhooks->size());
-    forwarder_.Send(std::move(*webhooks));
+    PlayDueSteps(clock_.NowMillis());
   }
+}
+
+void ScenarioFeed::PlayDueSteps(UnixMillis wall) {
+  const UnixMillis scenario_now = pace_.ScenarioTime(wall);
+  auto webhooks = player_.PlayDue(scenario_now);
+  if (!webhooks.ok()) {
+    FR_LOG(kWarn, "simulate", "scenario step skipped: {}", webhooks.status().ToString());
+    return;
+  }
+  if (webhooks->empty()) return;
+  FR_LOG(kInfo, "simulate", "scenario at +{} s: {} step(s) played",
+         (scenario_now - pace_.scenario_start()) / 1000, webhooks->size());
+  forwarder_.Send(std::move(*webhooks));
 }
 
 }  // namespace fr::server

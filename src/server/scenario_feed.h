@@ -1,11 +1,14 @@
 // Playing a scenario in real time for `feedroom simulate`. ScenarioPace maps the scenario's
 // timeline onto the wall clock, sped up or slowed down; ScenarioFeed plays the steps as they
-// come due, on its own thread, and hands their webhooks to a WebhookForwarder.
+// come due, on its own thread, and on-demand steps (POST /sim/steps) at once, and hands their
+// webhooks to a WebhookForwarder in the order they played.
 #pragma once
 
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "base/clock.h"
@@ -37,8 +40,8 @@ class ScenarioPace {
   double speed_;
 };
 
-// Thread safety: Stop may be called from any thread; the player is used by the feed's thread
-// only.
+// Thread safety: PlayNow and Stop may be called from any thread; the player is used under
+// the feed's lock.
 class ScenarioFeed {
  public:
   // Starts playing `player` (started at pace.scenario_start()) on a background thread:
@@ -50,11 +53,22 @@ class ScenarioFeed {
   ScenarioFeed(const ScenarioFeed&) = delete;
   ScenarioFeed& operator=(const ScenarioFeed&) = delete;
 
+  // Plays an on-demand step given as JSON (ScenarioPlayer::PlayNow) now, after every
+  // scripted step due by now: dated at the scenario's current time, or the wall time once the
+  // scenario has run past it, so it is never dated in the future nor before a step already
+  // played. Its webhook is forwarded after theirs, with the same retries. Returns the platform
+  // id given to the message. Errors: those of ScenarioPlayer::PlayNow; kUnavailable
+  // "stopping" once Stop was called.
+  Result<std::string> PlayNow(std::string_view step_json);
+
   // Plays no more steps and joins the thread. Idempotent.
   void Stop();
 
  private:
   void Loop();
+  // Plays the scenario's steps due at wall time `wall` and forwards their webhooks (a step
+  // the platform rejects is logged and skipped). REQUIRES: mu_ is held.
+  void PlayDueSteps(UnixMillis wall);
 
   channels::sim::ScenarioPlayer player_;
   const ScenarioPace pace_;
@@ -63,6 +77,7 @@ class ScenarioFeed {
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mu_
+  const bool scripted_;    // the scenario has steps of its own (else: on-demand steps only)
   std::thread thread_;
 };
 

@@ -100,5 +100,54 @@ TEST(ScenarioFeedTest, PlaysEveryStepInOrderIntoTheForwarder) {
   EXPECT_NE(bodies[1].find("second: still waiting"), std::string::npos);
 }
 
+// On-demand steps go through the same forwarder, after the steps played before them, dated
+// by the wall clock once the sped-up scenario has run ahead of it (never in the future).
+TEST(ScenarioFeedTest, OnDemandStepsFollowThePlayedStepsAndAreNeverDatedInTheFuture) {
+  channels::sim::SimConfig sim_config;
+  sim_config.x.consumer_secret = "secret";
+  sim_config.x.accounts = {{"1500000000000000001", "kantina_il", "token"}};
+  channels::sim::SimPlatform platform(sim_config);
+  auto scenario = channels::sim::ParseScenario(kTwoSteps, "two.toml");
+  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+
+  std::mutex mu;
+  std::vector<std::string> bodies;
+  std::promise<void> three;
+  WebhookForwarderOptions options;
+  options.target = "http://feedroom";
+  WebhookForwarder forwarder(options, [&](const channels::HttpRequest& r)
+                                          -> Result<channels::HttpResponse> {
+    std::lock_guard<std::mutex> lock(mu);
+    bodies.push_back(r.body);
+    if (bodies.size() == 3) three.set_value();
+    return channels::HttpResponse{200, {}, ""};
+  });
+
+  ManualClock clock(kNow);
+  ScenarioPace pace(kNow, 2'000, 1000.0);
+  auto player =
+      channels::sim::ScenarioPlayer::Start(std::move(*scenario), platform, pace.scenario_start());
+  ASSERT_TRUE(player.ok());
+  clock.Set(kNow + 10'000);  // the scenario's clock is 10,000 s ahead by now
+  ScenarioFeed feed(std::move(*player), pace, clock, forwarder);
+  Result<std::string> id = feed.PlayNow(
+      R"({"customer":"dana","kind":"dm","text":"third: on demand"})");
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_FALSE(id->empty());
+  EXPECT_EQ(feed.PlayNow(R"({"customer":"dana","kind":"dm"})").status().reason(), "bad_step");
+  ASSERT_EQ(three.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  feed.Stop();
+  EXPECT_EQ(feed.PlayNow(R"({"customer":"dana","kind":"dm","text":"late"})").status().reason(),
+            "stopping");
+  forwarder.Stop();
+
+  std::lock_guard<std::mutex> lock(mu);
+  ASSERT_EQ(bodies.size(), 3u);
+  EXPECT_NE(bodies[0].find("first: where is my order"), std::string::npos);
+  EXPECT_NE(bodies[1].find("second: still waiting"), std::string::npos);
+  EXPECT_NE(bodies[2].find("third: on demand"), std::string::npos);
+  EXPECT_NE(bodies[2].find(std::to_string(kNow + 10'000)), std::string::npos) << bodies[2];
+}
+
 }  // namespace
 }  // namespace fr::server

@@ -7,6 +7,9 @@
 #include "api/http_server.h"
 #include "api/ops_routes.h"
 #include "api/router.h"
+#include "api/security_headers.h"
+#include "api/web_assets.h"
+#include "api/web_routes.h"
 #include "api/webhook_routes.h"
 #include "base/clock.h"
 #include "base/log.h"
@@ -21,6 +24,7 @@
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
+#include "engine/reply/draft_keeper.h"
 #include "engine/reply/reply_desk.h"
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
@@ -28,6 +32,7 @@
 #include "engine/sla/sla_tracker.h"
 #include "engine/work/case_desk.h"
 #include "server/commands.h"
+#include "server/settings_view.h"
 #include "server/stop_signals.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -50,9 +55,11 @@ struct Server::Parts {
   std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
   std::unique_ptr<engine::Outbox> outbox;
   std::unique_ptr<engine::ReplyDesk> replies;
+  std::unique_ptr<engine::DraftKeeper> drafts;
   std::unique_ptr<engine::Directory> directory;
   std::unique_ptr<api::AuthGate> gate;
   std::unique_ptr<WorkPool> slow_work;  // argon2id off the HTTP threads
+  std::unique_ptr<api::WebAssets> web;  // null: the web app is not built
   api::Router router;
   std::unique_ptr<api::HttpServer> http;
   std::uint16_t port = 0;
@@ -132,16 +139,32 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
                                                        gateway_ptrs, reply_options);
   // Two workers: one sign-in's hashing at a time per core; a burst beyond 64 waiting gets 503.
   parts->slow_work = std::make_unique<WorkPool>(2, 64);
-  api::AddApiRoutes(parts->router, *parts->gate,
-                    api::ApiServices{*parts->store, *parts->authenticator, *parts->directory,
-                                     *parts->desk, *parts->presence, parts->sweep.get(),
-                                     *parts->replies, *parts->outbox, *parts->hub,
-                                     api::SessionCookieOptions{config.secure_cookies,
-                                                               config.auth.session_lifetime},
-                                     api::CaseSla(*parts->store, *parts->sla, parts->clock),
-                                     parts->slow_work.get()});
+  api::ApiServices services{*parts->store, *parts->authenticator, *parts->directory,
+                            *parts->desk, *parts->presence, parts->sweep.get(),
+                            *parts->replies, *parts->outbox, *parts->hub,
+                            api::SessionCookieOptions{config.secure_cookies,
+                                                      config.auth.session_lifetime},
+                            api::CaseSla(*parts->store, *parts->sla, parts->clock),
+                            parts->slow_work.get()};
+  services.settings = SettingsViewOf(config, parts->clock.NowMillis());
+  parts->drafts = std::make_unique<engine::DraftKeeper>(*parts->store, parts->clock);
+  services.drafts = parts->drafts.get();
+  api::AddApiRoutes(parts->router, *parts->gate, services);
+
+  Result<api::WebAssets> web = api::WebAssets::Load(config.web_root);
+  if (web.ok()) {
+    parts->web = std::make_unique<api::WebAssets>(std::move(web).value());
+    FR_LOG(kInfo, "web", "web app loaded files={} kib={} root={}", parts->web->file_count(),
+           parts->web->total_bytes() / 1024, config.web_root);
+  } else {
+    // Serving the API without the web app is useful (integrations, development): warn once,
+    // and answer the web paths with 503 "web_not_built".
+    FR_LOG(kWarn, "web", "web app not served: {}", web.status().message());
+  }
+  api::AddWebRoutes(parts->router, parts->web.get(), parts->metrics);
 
   api::HttpServerOptions http_options;
+  http_options.default_headers = api::SecurityHeaders();
   http_options.host = config.listen_host;
   http_options.port = config.listen_port;
   http_options.threads =

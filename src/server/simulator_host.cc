@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <cstdio>
-#include <optional>
 #include <utility>
 #include <vector>
 
+#include "api/error_response.h"
 #include "api/http_server.h"
 #include "api/router.h"
 #include "base/clock.h"
@@ -39,7 +39,7 @@ struct SimulatorHost::Parts {
   TimerThread held_answers;  // answers an injected fault delays
   api::Router router;
   std::unique_ptr<api::HttpServer> http;
-  std::unique_ptr<ScenarioFeed> feed;  // null without a scenario
+  std::unique_ptr<ScenarioFeed> feed;  // the scenario (maybe empty) and on-demand steps
   std::uint16_t port = 0;
   bool stopped = false;
 
@@ -66,6 +66,19 @@ struct SimulatorHost::Parts {
     respond(std::move(response));
     forwarder->Send(std::move(webhooks));
   }
+
+  // POST /sim/steps: one step played now (docs/simulator.md); 202 once its webhook is queued
+  // for Feedroom.
+  void PlayStep(const api::ApiRequest& request, api::Responder respond) {
+    Result<std::string> id = feed->PlayNow(request.body);
+    if (!id.ok()) {
+      FR_LOG(kWarn, kLog, "on-demand step refused reason={} {}", id.status().reason(),
+             id.status().message());
+      return respond(api::ErrorResponse(id.status()));
+    }
+    respond(api::JsonResponse("{\"queued\":true,\"external_id\":" + api::JsonQuote(*id) + "}",
+                              202));
+  }
 };
 
 Result<std::unique_ptr<SimulatorHost>> SimulatorHost::Start(const ServerConfig& config,
@@ -81,28 +94,32 @@ Result<std::unique_ptr<SimulatorHost>> SimulatorHost::Start(const ServerConfig& 
   parts->platform = std::make_unique<channels::sim::SimPlatform>(SimConfigFor(config));
 
   // The scenario is checked against the accounts (its brand posts made) before serving.
-  std::optional<channels::sim::ScenarioPlayer> player;
-  std::optional<ScenarioPace> pace;
+  // Without one, an empty scenario takes on-demand steps only.
+  channels::sim::Scenario scenario;
   if (!options.scenario_path.empty()) {
-    FR_ASSIGN_OR_RETURN(channels::sim::Scenario scenario,
-                        channels::sim::LoadScenarioFile(options.scenario_path));
-    const std::int64_t length_ms =
-        scenario.steps.empty() ? 0 : scenario.steps.back().at_seconds * 1000;
+    FR_ASSIGN_OR_RETURN(scenario, channels::sim::LoadScenarioFile(options.scenario_path));
+  }
+  const std::int64_t length_ms =
+      scenario.steps.empty() ? 0 : scenario.steps.back().at_seconds * 1000;
+  if (!options.scenario_path.empty()) {
     FR_LOG(kInfo, kLog, "playing {} ({} steps over {} s) at speed {}", options.scenario_path,
            scenario.steps.size(), length_ms / 1000, options.speed);
-    pace.emplace(parts->clock.NowMillis(), length_ms, options.speed);
-    auto started = channels::sim::ScenarioPlayer::Start(std::move(scenario), *parts->platform,
-                                                        pace->scenario_start());
-    if (!started.ok()) {
-      return Status(Errc::kInvalidArgument, started.status().reason(),
-                    options.scenario_path + ": " + started.status().message());
-    }
-    player.emplace(std::move(*started));
+  }
+  const ScenarioPace pace(parts->clock.NowMillis(), length_ms, options.speed);
+  auto player = channels::sim::ScenarioPlayer::Start(std::move(scenario), *parts->platform,
+                                                     pace.scenario_start());
+  if (!player.ok()) {
+    return Status(Errc::kInvalidArgument, player.status().reason(),
+                  options.scenario_path + ": " + player.status().message());
   }
 
   WebhookForwarderOptions forwarding;
   forwarding.target = *target;
   parts->forwarder = std::make_unique<WebhookForwarder>(forwarding, channels::SendHttp);
+  parts->router.Add("POST", "/sim/steps",
+                    [p = parts.get()](const api::ApiRequest& request, api::Responder respond) {
+                      p->PlayStep(request, std::move(respond));
+                    });
   parts->router.SetFallback([p = parts.get()](const api::ApiRequest& request,
                                               api::Responder respond) {
     p->Handle(request, std::move(respond));
@@ -112,13 +129,12 @@ Result<std::unique_ptr<SimulatorHost>> SimulatorHost::Start(const ServerConfig& 
   http_options.port = options.listen_port;
   http_options.threads = kHttpThreads;
   parts->http = std::make_unique<api::HttpServer>(http_options, parts->router, parts->metrics);
+  // Playing starts before serving, so that POST /sim/steps always has a feed.
+  parts->feed =
+      std::make_unique<ScenarioFeed>(std::move(*player), pace, parts->clock, *parts->forwarder);
   FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
   FR_LOG(kInfo, kLog, "simulating X and Meta on {}:{}; webhooks go to {}", options.listen_host,
          parts->port, *target);
-  if (player) {
-    parts->feed =
-        std::make_unique<ScenarioFeed>(std::move(*player), *pace, parts->clock, *parts->forwarder);
-  }
   return std::unique_ptr<SimulatorHost>(new SimulatorHost(std::move(parts)));
 }
 
@@ -132,7 +148,7 @@ void SimulatorHost::Stop() {
   if (parts_->stopped) return;
   parts_->stopped = true;
   parts_->http->StopAccepting();
-  if (parts_->feed) parts_->feed->Stop();
+  parts_->feed->Stop();
   parts_->held_answers.Stop();  // every held answer goes out now
   parts_->http->Stop();
   parts_->forwarder->Stop();

@@ -1,7 +1,7 @@
 // `feedroom simulate`: the platform simulator (channels/sim) as a process. It serves the fake
 // X and Meta APIs over HTTP, so Feedroom's connectors, pointed at it by x.api_base and
-// meta.graph_base, talk to it as to the real platforms; plays a scenario of customer activity;
-// and POSTs every webhook the simulated platforms send (the scenario's posts and messages, the
+// meta.graph_base, talk to it as to the real platforms; plays a scenario of customer activity,
+// and single steps on demand (POST /sim/steps); and POSTs every webhook the simulated platforms send (the scenario's posts and messages, the
 // echoes of accepted replies) to a Feedroom server, retrying while that server is down.
 // docs/simulator.md describes what it fakes.
 #pragma once

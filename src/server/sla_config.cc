@@ -75,7 +75,7 @@ Result<DayHours> ParseDayHours(const toml::table& t, const std::string& prefix,
   return hours;
 }
 
-Result<BusinessCalendar> ParseCalendar(const toml::table& t, const std::string& prefix) {
+Result<ConfiguredCalendar> ParseCalendar(const toml::table& t, const std::string& prefix) {
   std::set<std::string> known = {"preset", "time_zone", "holidays", "special_days"};
   for (const char* day : kWeekdays) known.insert(day);
   FR_RETURN_IF_ERROR(CheckKnownKeys(t, prefix, known));
@@ -107,7 +107,7 @@ Result<BusinessCalendar> ParseCalendar(const toml::table& t, const std::string& 
       spec.special_days.push_back({d, std::move(h)});
     }
   }
-  auto calendar = BusinessCalendar::Create(std::move(spec));
+  auto calendar = BusinessCalendar::Create(spec);
   if (!calendar.ok()) return ConfigError(prefix.substr(0, prefix.size() - 1),
                                          calendar.status().message());
   // A calendar without working time would make every due time an error.
@@ -115,7 +115,7 @@ Result<BusinessCalendar> ParseCalendar(const toml::table& t, const std::string& 
   if (!calendar->AddWorkingTime(probe, std::chrono::minutes(1)).ok()) {
     return ConfigError(prefix.substr(0, prefix.size() - 1), "has no working time");
   }
-  return calendar;
+  return ConfiguredCalendar{std::move(calendar).value(), preset, std::move(spec)};
 }
 
 // One [sla.policies.<platform>] or [sla.policies.<platform>.<priority>] entry.
@@ -198,10 +198,15 @@ Result<std::vector<domain::sla::EscalationAction>> ParseActions(const toml::tabl
 
 SlaConfig DefaultSlaConfig() {
   SlaConfig c;
-  c.calendars.emplace(kAlwaysCalendar, BusinessCalendar::AlwaysOpen());
+  CalendarSpec always;  // what AlwaysOpen is: every day 00:00-24:00 in UTC
+  always.week.fill(DayHours{domain::sla::WorkingPeriod{0, 24 * 60}});
+  c.calendars.emplace(kAlwaysCalendar, ConfiguredCalendar{BusinessCalendar::AlwaysOpen(),
+                                                          kAlwaysCalendar, std::move(always)});
   // The preset is a constant spec: Create cannot fail on it.
+  CalendarSpec israel = domain::sla::IsraeliWeek();
   c.calendars.emplace(kIsraelCalendar,
-                      std::move(BusinessCalendar::Create(domain::sla::IsraeliWeek())).value());
+                      ConfiguredCalendar{std::move(BusinessCalendar::Create(israel)).value(),
+                                         kIsraelCalendar, israel});
   return c;
 }
 
@@ -218,7 +223,7 @@ Status ParseSlaConfig(const toml::table& t, SlaConfig& out) {
       }
       const toml::table* table = node.as_table();
       if (!table) return ConfigError(key, "must be a table");
-      FR_ASSIGN_OR_RETURN(BusinessCalendar cal, ParseCalendar(*table, key + "."));
+      FR_ASSIGN_OR_RETURN(ConfiguredCalendar cal, ParseCalendar(*table, key + "."));
       out.calendars.emplace(std::string(name.str()), std::move(cal));
     }
   }
@@ -259,7 +264,7 @@ engine::SlaSettings ResolveSlaSettings(const SlaConfig& config,
                                        const std::vector<domain::Team>& teams) {
   engine::SlaSettings s;
   s.policies = config.policies;
-  s.default_calendar = config.calendars.at(config.default_calendar);
+  s.default_calendar = config.calendars.at(config.default_calendar).calendar;
   s.escalation = config.escalation;
   for (const auto& [team_name, calendar] : config.team_calendars) {
     auto team = std::find_if(teams.begin(), teams.end(),
@@ -269,7 +274,7 @@ engine::SlaSettings ResolveSlaSettings(const SlaConfig& config,
                            "team add` and restart", team_name);
       continue;
     }
-    s.team_calendars.emplace(team->id, config.calendars.at(calendar));
+    s.team_calendars.emplace(team->id, config.calendars.at(calendar).calendar);
   }
   return s;
 }

@@ -22,10 +22,18 @@ namespace fr::server {
 inline constexpr char kAlwaysCalendar[] = "always";
 inline constexpr char kIsraelCalendar[] = "israel";
 
+// A named calendar: the calendar the SLA clocks use and what it was configured as (shown by
+// GET /api/v1/settings).
+struct ConfiguredCalendar {
+  domain::sla::BusinessCalendar calendar;
+  std::string preset;              // kAlwaysCalendar, kIsraelCalendar or "" (none)
+  domain::sla::CalendarSpec spec;  // the preset's week with the configured changes applied
+};
+
 struct SlaConfig {
   domain::sla::SlaPolicyTable policies;
   std::string default_calendar = kAlwaysCalendar;  // for cases of teams not listed below
-  std::map<std::string, domain::sla::BusinessCalendar> calendars;  // by name, built-ins too
+  std::map<std::string, ConfiguredCalendar> calendars;             // by name, built-ins too
   std::map<std::string, std::string> team_calendars;               // team name → calendar
   domain::sla::EscalationPlan escalation;
 };

@@ -101,7 +101,7 @@ on_breach = ["raise_priority", "reassign"]
   EXPECT_DOUBLE_EQ(facebook.warn_fraction, 0.75);
 
   ASSERT_TRUE(s.calendars.contains("night"));
-  const auto& night = s.calendars.at("night");
+  const auto& night = s.calendars.at("night").calendar;
   // Sunday 2026-12-20 21:00 in Jerusalem (19:00 UTC): working; 12:00 is not.
   EXPECT_EQ(*night.WorkingTimeBetween(UtcMillisOf({2026, 12, 20}, 19 * 60),
                                       UtcMillisOf({2026, 12, 20}, 19 * 60 + 30)),

@@ -707,11 +707,12 @@ TEST_P(StoreContractTest, ListCasesPagesInActivityOrderWithTies) {
       if (!page.ok()) break;
       ++*pages;
       EXPECT_LE(page->items.size(), static_cast<std::size_t>(limit));
-      for (const Case& c : page->items) ids.push_back(c.id);
+      for (const ports::CaseListItem& item : page->items) ids.push_back(item.kase.id);
       if (!page->next) break;
       EXPECT_FALSE(page->items.empty());
-      EXPECT_EQ(page->next->id, page->items.back().id);
-      EXPECT_EQ(page->next->last_activity_at, page->items.back().last_activity_at);
+      EXPECT_EQ(page->next->order, ports::CaseOrder::kLatestActivity);
+      EXPECT_EQ(page->next->id, page->items.back().kase.id);
+      EXPECT_EQ(page->next->key, page->items.back().kase.last_activity_at);
       cursor = page->next;
       if (*pages > 20) break;
     }
@@ -727,7 +728,7 @@ TEST_P(StoreContractTest, ListCasesPagesInActivityOrderWithTies) {
   EXPECT_EQ(pages, 1);
 
   CaseFilter open;
-  open.status = CaseStatus::kOpen;
+  open.statuses = {CaseStatus::kOpen};
   EXPECT_EQ(collect(open, 2, &pages),
             expected_ids([](const Case& c) { return c.status == CaseStatus::kOpen; }));
   CaseFilter insta;
@@ -735,7 +736,7 @@ TEST_P(StoreContractTest, ListCasesPagesInActivityOrderWithTies) {
   EXPECT_EQ(collect(insta, 1, &pages),
             expected_ids([](const Case& c) { return c.platform == Platform::kInstagram; }));
   CaseFilter both;
-  both.status = CaseStatus::kClosed;
+  both.statuses = {CaseStatus::kClosed};
   both.platform = Platform::kX;
   EXPECT_EQ(collect(both, 2, &pages), expected_ids([](const Case& c) {
               return c.status == CaseStatus::kClosed && c.platform == Platform::kX;
@@ -749,7 +750,7 @@ TEST_P(StoreContractTest, ListCasesPagesInActivityOrderWithTies) {
   FR_ASSERT_OK(first.status());
   ASSERT_EQ(first->items.size(), 1u);
   const Case* newest = &all[6];
-  ExpectSameCase(first->items[0], *newest);
+  ExpectSameCase(first->items[0].kase, *newest);
 
   EXPECT_FALSE(store_->ListCases({}, std::nullopt, 0).ok());
 }
@@ -1022,8 +1023,8 @@ TEST_P(StoreContractTest, ConcurrentReadsWhileWritingSeeConsistentSnapshots) {
           note_error(page.status());
           continue;
         }
-        for (const Case& c : page->items) {
-          auto detail = store_->GetCaseDetail(c.id);
+        for (const ports::CaseListItem& item : page->items) {
+          auto detail = store_->GetCaseDetail(item.kase.id);
           if (!detail.ok()) {
             note_error(detail.status());
             continue;

@@ -20,6 +20,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "ports/store.h"
@@ -89,6 +90,46 @@ class SlaContractTest : public StoreContractTest {
   domain::CaseId AddCase(domain::CaseStatus status);
   // Stores `clock` for case `id` in its own batch; fails the test on error.
   void Put(domain::CaseId id, const domain::sla::CaseSlaClock& clock);
+};
+
+// The case list part of the contract (tests/contract/case_list_contract.cc: customer and
+// preview of each case, filters, search, SLA order); instantiated with the same parameters as
+// StoreContractTest.
+class CaseListContractTest : public StoreContractTest {
+ protected:
+  // Stores a customer (platform X, user id `user`) with this handle and name; returns its id.
+  domain::CustomerId AddCustomer(const std::string& user, const std::string& handle,
+                                 const std::string& name);
+  // Stores a case of `customer` (0: none) last active at `at`; returns its id.
+  domain::CaseId AddCase(domain::CustomerId customer, UnixMillis at,
+                         domain::CaseStatus status = domain::CaseStatus::kOpen);
+  // Stores a message of case `kase`, inbound from `customer` unless `outbound`; returns its id.
+  domain::MessageId AddMessage(domain::CaseId kase, domain::CustomerId customer,
+                               const std::string& text, UnixMillis created_at,
+                               bool outbound = false);
+  // The ids of every case `filter` lists, page after page of `page_size`, following the
+  // cursors; fails the test on an error.
+  std::vector<domain::CaseId> ListAll(const ports::CaseFilter& filter, int page_size = 100);
+  // The ids of the cases a search for `text` finds.
+  std::vector<domain::CaseId> Search(const std::string& text);
+
+  int next_external_id_ = 1;
+};
+
+// The drafts part of the contract (tests/contract/draft_contract.cc); instantiated with the
+// same parameters as StoreContractTest.
+class DraftContractTest : public StoreContractTest {
+ protected:
+  // Also stores two users and two cases for the drafts to belong to.
+  void SetUp() override;
+
+  // Runs PutDraft for `d` in its own batch and returns its Status.
+  Status Put(const domain::Draft& d);
+
+  domain::UserId dana_ = 0;
+  domain::UserId yossi_ = 0;
+  domain::CaseId case_a_ = 0;
+  domain::CaseId case_b_ = 0;
 };
 
 }  // namespace fr::contract

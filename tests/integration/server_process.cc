@@ -42,18 +42,29 @@ HttpResult HttpCall(std::uint16_t port, const std::string& method, const std::st
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 << 20);
+    parser.skip(method == "HEAD");  // the answer to a HEAD announces a body it does not send
     http::read(stream, buffer, parser);
     auto res = parser.release();
     out.status = static_cast<int>(res.result_int());
     out.body = res.body();
     out.content_type = std::string(res[http::field::content_type]);
     out.set_cookie = std::string(res[http::field::set_cookie]);
+    for (const auto& field : res) {
+      out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   } catch (const std::exception&) {
     out.status = 0;
   }
   return out;
+}
+
+std::string HttpResult::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (beast::iequals(k, name)) return v;
+  }
+  return "";
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct HttpResult {
   std::string body;
   std::string content_type;
   std::string set_cookie;  // the first Set-Cookie header, if any
+  std::vector<std::pair<std::string, std::string>> headers;  // every header, in order
+
+  // The first value of header `name` (any case), or empty.
+  std::string Header(std::string_view name) const;
 };
 
 // One HTTP/1.1 request to 127.0.0.1:`port` on a fresh connection.

@@ -219,6 +219,51 @@ TEST_F(SimulateTest, ScenarioBecomesCasesAndAReplyEchoesBackAsOutbound) {
   EXPECT_EQ(sim.StopWith(SIGTERM), 0);
 }
 
+// POST /sim/steps plays one step at once: a Hebrew DM from a customer given inline reaches
+// Feedroom as a case, through the same signed webhooks (no scenario file needed).
+TEST_F(SimulateTest, AnOnDemandHebrewDmBecomesACase) {
+  ServerProcess server(config_, data_);
+  FeedroomProcess sim({"simulate", "--config", config_, "--listen", "127.0.0.1:0", "--target",
+                       "http://127.0.0.1:" + std::to_string(server.port())});
+  const std::string step =
+      R"({"customer":{"key":"shira","platform":"x","id":"1600000000000000777",)"
+      R"("handle":"shira_k","name":"שירה כהן"},"kind":"dm","text":"היי, ההזמנה שלי התעכבה"})";
+  HttpResult queued = HttpCall(sim.port(), "POST", "/sim/steps",
+                               {{"content-type", "application/json"}}, step);
+  ASSERT_EQ(queued.status, 202) << queued.body;
+  const json::value answer = json::parse(queued.body);
+  EXPECT_TRUE(answer.at("queued").as_bool());
+  const std::string external_id(answer.at("external_id").as_string());
+  ASSERT_FALSE(external_id.empty());
+
+  HttpResult message;
+  ASSERT_TRUE(Eventually([&] {
+    message = HttpCall(server.port(), "GET", "/api/v1/messages/x/" + external_id, Bearer(token_));
+    return message.status == 200;
+  })) << message.status << " " << message.body;
+  const json::value m = json::parse(message.body);
+  EXPECT_EQ(m.at("text").as_string(), "היי, ההזמנה שלי התעכבה");
+  EXPECT_EQ(m.at("platform").as_string(), "x");
+  EXPECT_FALSE(m.at("is_outbound").as_bool());
+  ASSERT_TRUE(m.at("case_id").is_string()) << message.body;
+  EXPECT_EQ(Cases(server.port()).size(), 1u);
+
+  // The customer is remembered by key; a bad step is refused naming the field.
+  EXPECT_EQ(HttpCall(sim.port(), "POST", "/sim/steps", {},
+                     R"({"customer":"shira","kind":"dm","text":"עדיין מחכה"})")
+                .status,
+            202);
+  HttpResult refused = HttpCall(sim.port(), "POST", "/sim/steps", {},
+                                R"({"customer":"shira","kind":"comment","text":"x"})");
+  EXPECT_EQ(refused.status, 400);
+  const json::value error = json::parse(refused.body).at("error");
+  EXPECT_EQ(error.at("code").as_string(), "bad_step");
+  EXPECT_EQ(error.at("message").as_string(), "kind: comment does not exist on x");
+  EXPECT_TRUE(Eventually([&] { return MessagesByText(server.port()).count("עדיין מחכה") == 1; }));
+  EXPECT_EQ(Cases(server.port()).size(), 1u);  // the same conversation
+  EXPECT_EQ(sim.StopWith(SIGTERM), 0);
+}
+
 TEST_F(SimulateTest, ABadScenarioStopsTheSimulatorWithItsPosition) {
   WriteFile(scenario_, "[[steps]]\nat = 0\ncustomer = \"nobody\"\nkind = \"mention\"\n"
                        "text = \"x\"\n");

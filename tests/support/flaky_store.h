@@ -52,6 +52,7 @@ class FlakyStore final : public ports::Store {
   ports::WorkReader& work() override { return real_.work(); }
   ports::ReplyReader& replies() override { return real_.replies(); }
   ports::SlaReader& sla() override { return real_.sla(); }
+  ports::DraftReader& drafts() override { return real_.drafts(); }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override {
     real_.SetCaseWriteHook(std::move(hook));
   }

@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "channels/sim/scenario_rules.h"
+
 namespace fr::channels::sim {
 namespace {
 
@@ -36,6 +38,38 @@ class TableReader {
     return s->get();
   }
 
+  // A string; nullopt when absent.
+  Result<std::optional<std::string>> OptionalString(std::string_view key) {
+    const toml::node* n = Get(key);
+    if (n == nullptr) return std::optional<std::string>();
+    const auto* s = n->as_string();
+    if (s == nullptr) return Error(key, "must be a string");
+    return std::optional<std::string>(s->get());
+  }
+
+  // An integer; nullopt when absent.
+  Result<std::optional<std::int64_t>> OptionalInt(std::string_view key) {
+    const toml::node* n = Get(key);
+    if (n == nullptr) return std::optional<std::int64_t>();
+    const auto* i = n->as_integer();
+    if (i == nullptr) return Error(key, "must be an integer");
+    return std::optional<std::int64_t>(i->get());
+  }
+
+  // A boolean; nullopt when absent.
+  Result<std::optional<bool>> OptionalBool(std::string_view key) {
+    const toml::node* n = Get(key);
+    if (n == nullptr) return std::optional<bool>();
+    const auto* b = n->as_boolean();
+    if (b == nullptr) return Error(key, "must be true or false");
+    return std::optional<bool>(b->get());
+  }
+
+  // Errors of the checks shared with on-demand steps (scenario_rules.h), in this table.
+  internal::KeyError Errors() const {
+    return [this](std::string_view key, std::string_view what) { return Error(key, what); };
+  }
+
   // An integer in [min, max]; `min` when absent and not `required`.
   Result<std::int64_t> Int(std::string_view key, bool required, std::int64_t min,
                            std::int64_t max) {
@@ -47,28 +81,6 @@ class TableReader {
       return Error(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
     }
     return i->get();
-  }
-
-  // A boolean; false when absent.
-  Result<bool> Bool(std::string_view key) {
-    const toml::node* n = Get(key);
-    if (n == nullptr) return false;
-    const auto* b = n->as_boolean();
-    if (b == nullptr) return Error(key, "must be true or false");
-    return b->get();
-  }
-
-  Result<Platform> PlatformKey(std::string_view key, std::initializer_list<Platform> allowed) {
-    FR_ASSIGN_OR_RETURN(std::string name, String(key, true));
-    std::optional<Platform> p = domain::ParsePlatform(name);
-    if (!p || std::find(allowed.begin(), allowed.end(), *p) == allowed.end()) {
-      std::string names;
-      for (Platform a : allowed) {
-        names += (names.empty() ? "" : ", ") + std::string(domain::PlatformName(a));
-      }
-      return Error(key, "must be one of " + names);
-    }
-    return *p;
   }
 
   // The tables of the array of tables `key` (empty when absent).
@@ -108,17 +120,17 @@ std::string Indexed(std::string_view array, std::size_t i) {
   return std::string(array) + "[" + std::to_string(i) + "].";
 }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 Result<ScenarioBrandPost> ReadBrandPost(const toml::table& t, std::string_view source,
                                         std::size_t i) {
   TableReader r(t, source, Indexed("brand_posts", i));
   ScenarioBrandPost post;
   FR_ASSIGN_OR_RETURN(post.key, r.String("key", true));
-  FR_ASSIGN_OR_RETURN(post.platform, r.PlatformKey("platform", {Platform::kX, Platform::kFacebook,
-                                                                Platform::kInstagram}));
+  FR_ASSIGN_OR_RETURN(std::optional<std::string> platform, r.OptionalString("platform"));
+  FR_ASSIGN_OR_RETURN(post.platform,
+                      internal::CheckPlatform(platform, "platform",
+                                              {Platform::kX, Platform::kFacebook,
+                                               Platform::kInstagram},
+                                              r.Errors()));
   FR_ASSIGN_OR_RETURN(post.account_id, r.String("account", false));
   FR_ASSIGN_OR_RETURN(post.text, r.String("text", post.platform == Platform::kX));
   FR_RETURN_IF_ERROR(r.CheckNoOtherKeys());
@@ -128,98 +140,32 @@ Result<ScenarioBrandPost> ReadBrandPost(const toml::table& t, std::string_view s
 Result<ScenarioCustomer> ReadCustomer(const toml::table& t, std::string_view source,
                                       std::size_t i) {
   TableReader r(t, source, Indexed("customers", i));
-  ScenarioCustomer c;
-  Customer& customer = c.customer;
-  FR_ASSIGN_OR_RETURN(c.key, r.String("key", true));
-  FR_ASSIGN_OR_RETURN(customer.platform,
-                      r.PlatformKey("platform", {Platform::kX, Platform::kFacebook,
-                                                 Platform::kMessenger, Platform::kInstagram}));
-  FR_ASSIGN_OR_RETURN(customer.person.id, r.String("id", true));
-  if (customer.platform == Platform::kX && !AllDigits(customer.person.id)) {
-    return r.Error("id", "must be the numeric X user id, as a string");
+  internal::CustomerFields f;
+  for (auto [key, into] : {std::pair{"key", &f.key}, std::pair{"platform", &f.platform},
+                           std::pair{"id", &f.id}, std::pair{"handle", &f.handle},
+                           std::pair{"name", &f.name}, std::pair{"psid", &f.psid}}) {
+    FR_ASSIGN_OR_RETURN(*into, r.OptionalString(key));
   }
-  FR_ASSIGN_OR_RETURN(customer.person.handle, r.String("handle", false));
-  FR_ASSIGN_OR_RETURN(customer.person.name, r.String("name", false));
-  FR_ASSIGN_OR_RETURN(customer.person.followers, r.Int("followers", false, 0, 2'000'000'000));
-  FR_ASSIGN_OR_RETURN(customer.person.verified, r.Bool("verified"));
-  FR_ASSIGN_OR_RETURN(customer.psid, r.String("psid", false));
-  if (!customer.psid.empty() && customer.platform != Platform::kFacebook) {
-    return r.Error("psid", "is for facebook customers only");
-  }
+  FR_ASSIGN_OR_RETURN(f.followers, r.OptionalInt("followers"));
+  FR_ASSIGN_OR_RETURN(f.verified, r.OptionalBool("verified"));
   FR_RETURN_IF_ERROR(r.CheckNoOtherKeys());
-  return c;
+  return internal::CheckCustomer(f, r.Errors());
 }
 
-// What a step may refer to, by key: the customers, the brand posts and the earlier steps.
-struct Known {
-  std::map<std::string, const ScenarioCustomer*, std::less<>> customers;
-  std::map<std::string, const ScenarioBrandPost*, std::less<>> brand_posts;
-  std::map<std::string, std::pair<const ScenarioStep*, Platform>, std::less<>> steps;
-};
-
 Result<ScenarioStep> ReadStep(const toml::table& t, std::string_view source, std::size_t i,
-                              const Known& known) {
+                              const internal::StepIndex& index) {
   TableReader r(t, source, Indexed("steps", i));
-  ScenarioStep step;
-  FR_ASSIGN_OR_RETURN(step.id, r.String("id", false));
-  FR_ASSIGN_OR_RETURN(step.at_seconds, r.Int("at", true, 0, 366LL * 24 * 3600));
-  FR_ASSIGN_OR_RETURN(step.customer, r.String("customer", true));
-  auto customer = known.customers.find(step.customer);
-  if (customer == known.customers.end()) {
-    return r.Error("customer", "no customer with key " + step.customer);
-  }
-  const Platform platform = customer->second->customer.platform;
-  FR_ASSIGN_OR_RETURN(std::string platform_name, r.String("platform", false));
-  if (!platform_name.empty() && platform_name != domain::PlatformName(platform)) {
-    return r.Error("platform", "must be the customer's platform, " +
-                                   std::string(domain::PlatformName(platform)));
-  }
-  FR_ASSIGN_OR_RETURN(std::string kind_name, r.String("kind", true));
-  std::optional<CustomerActionKind> kind = ParseCustomerActionKind(kind_name);
-  if (!kind) {
-    return r.Error("kind", "must be mention, reply, quote, comment, dm or private_message");
-  }
-  if (!KindAllowedOn(*kind, platform)) {
-    return r.Error("kind",
-                   kind_name + " does not exist on " + std::string(domain::PlatformName(platform)));
-  }
-  step.kind = *kind;
-  FR_ASSIGN_OR_RETURN(step.text, r.String("text", true));
-  FR_ASSIGN_OR_RETURN(step.account_id, r.String("account", false));
-
-  const bool reply = step.kind == CustomerActionKind::kReply;
-  FR_ASSIGN_OR_RETURN(step.in_reply_to, r.String("in_reply_to", reply));
-  if (!reply && !step.in_reply_to.empty()) return r.Error("in_reply_to", "is for replies only");
-  if (reply) {
-    auto parent = known.steps.find(step.in_reply_to);
-    if (parent == known.steps.end()) {
-      return r.Error("in_reply_to", "no earlier step with id " + step.in_reply_to);
-    }
-    const ScenarioStep& p = *parent->second.first;
-    if (parent->second.second != platform || p.kind == CustomerActionKind::kDm) {
-      return r.Error("in_reply_to", "must be a public post or comment on " +
-                                        std::string(domain::PlatformName(platform)));
-    }
-    if (p.at_seconds > step.at_seconds) {
-      return r.Error("in_reply_to", "step " + p.id + " plays later than this one");
-    }
-  }
-  for (const auto& [key, wanted] : {std::pair{"on", CustomerActionKind::kComment},
-                                    std::pair{"quotes", CustomerActionKind::kQuote}}) {
-    FR_ASSIGN_OR_RETURN(std::string post_key, r.String(key, step.kind == wanted));
-    if (post_key.empty()) continue;
-    if (step.kind != wanted) {
-      return r.Error(key, "is for " + std::string(CustomerActionKindName(wanted)) + " steps only");
-    }
-    auto post = known.brand_posts.find(post_key);
-    if (post == known.brand_posts.end() || post->second->platform != platform) {
-      return r.Error(key, "no " + std::string(domain::PlatformName(platform)) +
-                              " brand post with key " + post_key);
-    }
-    step.brand_post = post_key;
+  internal::StepFields f;
+  FR_ASSIGN_OR_RETURN(f.at_seconds, r.Int("at", true, 0, 366LL * 24 * 3600));
+  for (auto [key, into] :
+       {std::pair{"id", &f.id}, std::pair{"customer", &f.customer},
+        std::pair{"platform", &f.platform}, std::pair{"kind", &f.kind}, std::pair{"text", &f.text},
+        std::pair{"account", &f.account}, std::pair{"in_reply_to", &f.in_reply_to},
+        std::pair{"on", &f.on}, std::pair{"quotes", &f.quotes}}) {
+    FR_ASSIGN_OR_RETURN(*into, r.OptionalString(key));
   }
   FR_RETURN_IF_ERROR(r.CheckNoOtherKeys());
-  return step;
+  return internal::CheckStep(f, index, r.Errors());
 }
 
 }  // namespace
@@ -254,7 +200,7 @@ Result<Scenario> ParseScenario(std::string_view toml_text, std::string_view sour
     s.customers.push_back(std::move(customer));
   }
   // The vectors are complete: pointers into them stay valid while `known` is used.
-  Known known;
+  internal::StepIndex known;
   for (std::size_t i = 0; i < s.brand_posts.size(); ++i) {
     if (!known.brand_posts.emplace(s.brand_posts[i].key, &s.brand_posts[i]).second) {
       return TableReader(*brand_posts[i], source_name, Indexed("brand_posts", i))

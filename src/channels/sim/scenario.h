@@ -1,7 +1,8 @@
 // Scenario: a scripted stretch of customer activity for the simulated platforms (the demo, load
 // and integration runs): the brand's existing posts, the customers, and timed steps ("at 30 s,
 // Dana mentions the brand on X", "at 95 s, Yossi replies to step `late`"). Read from TOML;
-// played by ScenarioPlayer. Plain values; immutable once parsed.
+// played by ScenarioPlayer, which also takes steps on demand as JSON (the same checks, in
+// scenario_rules.h). Plain values; immutable once parsed.
 //
 // File format (every key is checked; unknown keys are errors):
 //   name = "demo"                     # optional

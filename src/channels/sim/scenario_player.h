@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/clock.h"
@@ -33,6 +34,20 @@ class ScenarioPlayer {
   // before the failing one have played, and the failing one is skipped by later calls.
   Result<std::vector<OutgoingWebhook>> PlayDue(UnixMillis now);
 
+  // Plays an on-demand step at once, dated `now`: one step in the scenario's shape as JSON
+  // (channels/sim/scenario_step_json.h; docs/simulator.md), optionally with its customer
+  // inline. It passes the checks a scenario file's step does, against the scenario's
+  // customers and brand posts and the steps played so far (scenario or on demand; their ids
+  // are what in_reply_to names). An inline customer is remembered under its key, so later
+  // steps can name it; a key already used must keep its platform and id (the profile is
+  // updated). Returns what the platform created (its id, the message's external id) and the
+  // webhook announcing it. Errors: kMalformed "malformed_json"; kInvalidArgument "bad_step"
+  // naming the field ("kind: …", "customer.id: …", "id: is used by another step"); those of
+  // SimPlatform::Post. A refused step changes nothing.
+  // REQUIRES: `now` is not before the scenario's due steps' times (the caller dates it by the
+  // same clock PlayDue runs on).
+  Result<PostedAction> PlayNow(std::string_view step_json, UnixMillis now);
+
   // When the next step is due; nullopt once every step has played.
   std::optional<UnixMillis> NextDueAt() const;
 
@@ -45,8 +60,8 @@ class ScenarioPlayer {
       : scenario_(std::move(scenario)), platform_(&platform), start_(start) {}
 
   UnixMillis DueAt(const ScenarioStep& step) const { return start_ + step.at_seconds * 1000; }
-  // The action step `step` stands for, with its references resolved to platform ids.
-  Result<CustomerAction> ActionFor(const ScenarioStep& step) const;
+  // The action step `step` of `customer` stands for, its references resolved to platform ids.
+  Result<CustomerAction> ActionFor(const ScenarioStep& step, const Customer& customer) const;
 
   Scenario scenario_;
   SimPlatform* platform_;
@@ -54,6 +69,8 @@ class ScenarioPlayer {
   std::size_t next_ = 0;                                      // the first step not played
   std::map<std::string, std::string, std::less<>> post_ids_;  // brand post key -> platform id
   std::map<std::string, std::string, std::less<>> step_ids_;  // step id -> platform id
+  // On-demand steps that have an id, with their platform (what later steps may answer).
+  std::vector<std::pair<ScenarioStep, domain::Platform>> on_demand_;
 };
 
 }  // namespace fr::channels::sim

@@ -208,7 +208,7 @@ TEST_F(IngestorTest, DeliveriesBeyondTheMemoryBacklogAreThreadedFromTheStoreInOr
   // One customer, one case: every message attached in arrival order.
   auto page = store_->ListCases({}, std::nullopt, 10).value();
   ASSERT_EQ(page.items.size(), 1u);
-  EXPECT_EQ(page.items[0].message_count, 400);
+  EXPECT_EQ(page.items[0].kase.message_count, 400);
   EXPECT_EQ(store_->ThreadedThrough().value(), 400);
 }
 

@@ -131,7 +131,9 @@ Result<Reply> Outbox::Enqueue(Reply reply) {
     FR_ASSIGN_OR_RETURN(reply.id, txn.replies().InsertReply(reply));
     ReplyAuditEntry written = Entry(reply, ReplyAuditAction::kWritten, now, ActorOf(reply.author));
     written.detail = reply.approval_reason;
-    return txn.replies().AppendAudit(written).status();
+    FR_RETURN_IF_ERROR(txn.replies().AppendAudit(written).status());
+    // The words are on their way: the author's draft of the case (DraftKeeper) is spent.
+    return txn.drafts().DeleteDraft(reply.author, reply.case_id).status();
   }));
   FR_LOG(kInfo, "outbox", "reply={} case={} stored status={}", reply.id, reply.case_id,
          domain::ReplyStatusName(reply.status));

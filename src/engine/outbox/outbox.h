@@ -74,9 +74,10 @@ class Outbox {
 
   // Stores `reply` (id, key, status, attempts, times and outcome fields are set here): kQueued,
   // or kAwaitingApproval when reply.approval_reason is set; audited "written" by its author.
-  // Returns the stored reply. Errors: kInvalidArgument "missing_case", "unsupported_platform"
-  // (no gateway), or the gateway's Validate reason ("too_long", "empty_text", ...);
-  // kUnavailable from the store.
+  // The author's saved draft of the case (engine/reply/draft_keeper.h) is deleted in the same
+  // transaction. Returns the stored reply. Errors: kInvalidArgument "missing_case",
+  // "unsupported_platform" (no gateway), or the gateway's Validate reason ("too_long",
+  // "empty_text", ...); kUnavailable from the store.
   Result<domain::Reply> Enqueue(domain::Reply reply);
 
   // Releases a held reply to the sender, with `edited_text` instead of its text when given

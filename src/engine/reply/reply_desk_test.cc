@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/reply/draft_keeper.h"
 #include "engine/store_fixture_test_util.h"
 #include "engine/thread/threader.h"
 #include "engine/work/case_desk.h"
@@ -158,6 +159,37 @@ TEST_F(ReplyDeskTest, MoveToPrivateQueuesAnAcknowledgementAndADm) {
   EXPECT_EQ(pair->second.route, ReplyRoute::kDirectMessage);
   EXPECT_EQ(pair->second.recipient_id, "cust-1");
   EXPECT_EQ(store_->replies().CaseReplies(id)->size(), 2u);
+}
+
+// A stored reply spends its author's saved draft of the case, in the same transaction; a
+// refused one leaves it, and other people's drafts stay.
+TEST_F(ReplyDeskTest, ASentReplyDeletesItsAuthorsDraft) {
+  DraftKeeper drafts(*store_, clock_);
+  domain::User yossi = AddUser("yossi");
+  domain::CaseId id = Receive(Tweet("t9", domain::MessageKind::kMention, "@brand איפה השליח?"));
+  domain::Draft draft;
+  draft.case_id = id;
+  draft.text = "בודקים עם השליח";
+  draft.user_id = dana_.id;
+  ASSERT_TRUE(drafts.Save(draft).ok());
+  draft.user_id = yossi.id;
+  ASSERT_TRUE(drafts.Save(draft).ok());
+
+  EXPECT_EQ(desk_->Send(dana_, {id, ReplyRoute::kPublicReply, std::string(300, 'a'), ""})
+                .status()
+                .reason(),
+            "too_long");
+  EXPECT_TRUE(drafts.Get(dana_.id, id).ok());
+  ASSERT_TRUE(desk_->Send(dana_, {id, ReplyRoute::kPublicReply, "בודקים עם השליח", ""}).ok());
+  EXPECT_EQ(drafts.Get(dana_.id, id).status().reason(), "no_draft");
+  EXPECT_TRUE(drafts.Get(yossi.id, id).ok());
+
+  // Move to private spends it too.
+  draft.user_id = dana_.id;
+  draft.route = domain::DraftRoute::kMoveToPrivate;
+  ASSERT_TRUE(drafts.Save(draft).ok());
+  ASSERT_TRUE(desk_->MoveToPrivate(dana_, id, "שלחנו לך הודעה", "מה מספר ההזמנה?").ok());
+  EXPECT_EQ(drafts.Get(dana_.id, id).status().reason(), "no_draft");
 }
 
 TEST_F(ReplyDeskTest, TooLongAndEmptyAndSomeoneElsesCase) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/sqlite_search.h"
+
 namespace fr::storage::sqlite {
 namespace {
 
@@ -101,6 +103,7 @@ TEST_F(SqliteMigrationsTest, OutOfOrderListIsABug) {
 }
 
 TEST_F(SqliteMigrationsTest, IngestSchemaIsStrict) {
+  ASSERT_TRUE(RegisterSearchFunctions(*db_).ok());  // migration 0008 uses it
   ASSERT_TRUE(ApplyMigrations(*db_, EmbeddedMigrations()).ok());
   // A number where text belongs is an error, never silently converted.
   EXPECT_FALSE(db_->Exec("INSERT INTO deliveries (channel, received_at, body) "

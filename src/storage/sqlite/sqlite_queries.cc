@@ -1,7 +1,7 @@
-// The read side of SqliteStore: ListCases, GetCaseDetail, GetMessage, CountMessages. Each runs
-// on a leased reader connection; reads that take several queries run in one read transaction
-// so they see one committed snapshot (a case and its messages always agree).
-#include <array>
+// The read side of SqliteStore: GetCaseDetail, GetMessage, CountMessages and the ingest
+// progress (ListCases is in sqlite_case_list.cc). Each runs on a leased reader connection;
+// reads that take several queries run in one read transaction so they see one committed
+// snapshot (a case and its messages always agree).
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -12,32 +12,6 @@
 
 namespace fr::storage::sqlite {
 namespace {
-
-// One SQL text per combination of filters, so each can use its own index (a single statement
-// with "?1 IS NULL OR status = ?1" would defeat index selection). Bits: 1 status, 2 platform,
-// 4 cursor, 8 assignee, 16 unassigned, 32 team, 64 active. Parameters: ?1 status, ?2 platform,
-// ?3/?4 cursor, ?5 limit, ?6 assignee, ?7 team.
-constexpr int kListCasesVariants = 128;
-
-const std::string& ListCasesSql(int variant) {
-  static const std::array<std::string, kListCasesVariants> kSql = [] {
-    std::array<std::string, kListCasesVariants> sql;
-    for (int v = 0; v < kListCasesVariants; ++v) {
-      std::string s = "SELECT " FR_SQLITE_CASE_COLUMNS " FROM cases c WHERE 1";
-      if (v & 1) s += " AND c.status = ?1";
-      if (v & 2) s += " AND c.platform = ?2";
-      if (v & 4) s += " AND (c.last_activity_at, c.id) < (?3, ?4)";
-      if (v & 8) s += " AND c.assignee_id = ?6";
-      if (v & 16) s += " AND c.assignee_id IS NULL";
-      if (v & 32) s += " AND c.team_id = ?7";
-      if (v & 64) s += " AND c.status IN ('new', 'open', 'pending')";
-      s += " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
-      sql[v] = std::move(s);
-    }
-    return sql;
-  }();
-  return kSql[variant];
-}
 
 // Reads every row of `st` with `read` into `out`.
 template <typename T, typename ReadFn>
@@ -163,34 +137,6 @@ Result<T> SqliteStore::WithReadSnapshot(F&& body) {
   if (!ended.ok() && !db.InAutocommit()) (void)db.Exec("ROLLBACK");
   if (result.ok() && !ended.ok()) return ended;
   return result;
-}
-
-Result<ports::CasePage> SqliteStore::ListCases(const ports::CaseFilter& filter,
-                                               const std::optional<ports::CaseCursor>& after,
-                                               int limit) {
-  if (limit < 1) {
-    return Status(Errc::kInvalidArgument, "invalid_limit", "limit must be at least 1");
-  }
-  int variant = (filter.status ? 1 : 0) | (filter.platform ? 2 : 0) | (after ? 4 : 0) |
-                (filter.assignee ? 8 : 0) | (filter.unassigned_only ? 16 : 0) |
-                (filter.team ? 32 : 0) | (filter.active_only ? 64 : 0);
-  auto reader = readers_->Acquire();
-  FR_ASSIGN_OR_RETURN(Statement st, reader->Prepare(ListCasesSql(variant)));
-  if (filter.status) st.BindText(1, domain::CaseStatusName(*filter.status));
-  if (filter.platform) st.BindText(2, domain::PlatformName(*filter.platform));
-  if (after) st.BindInt(3, after->last_activity_at).BindInt(4, after->id);
-  if (filter.assignee) st.BindInt(6, *filter.assignee);
-  if (filter.team) st.BindInt(7, *filter.team);
-  // One more than asked for tells whether another page follows.
-  st.BindInt(5, static_cast<std::int64_t>(limit) + 1);
-  ports::CasePage page;
-  FR_RETURN_IF_ERROR(ReadAll(st, ReadCase, page.items));
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    const domain::Case& last = page.items.back();
-    page.next = ports::CaseCursor{.last_activity_at = last.last_activity_at, .id = last.id};
-  }
-  return page;
 }
 
 Result<std::optional<ports::CaseDetail>> SqliteStore::GetCaseDetail(ports::CaseId id) {

@@ -6,6 +6,7 @@
 
 #include "base/log.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/sqlite_search.h"
 #include "storage/sqlite/sqlite_txn.h"
 
 namespace fr::storage::sqlite {
@@ -68,6 +69,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   // Savepoints (one per delivery in a batch) keep a statement journal of the pages they
   // change; as temp files that is a create, many pwrites and an unlink per transaction.
   FR_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
+  // Before the migrations: 0008 fills the search columns with it.
+  FR_RETURN_IF_ERROR(RegisterSearchFunctions(*writer));
   FR_RETURN_IF_ERROR(ApplyMigrations(*writer, EmbeddedMigrations()));
 
   FR_ASSIGN_OR_RETURN(std::unique_ptr<ReaderPool> readers,
@@ -84,7 +87,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       people_(*readers_),
       work_(*readers_),
       replies_(*readers_),
-      sla_(*readers_) {}
+      sla_(*readers_),
+      drafts_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close

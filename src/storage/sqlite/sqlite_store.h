@@ -19,6 +19,7 @@
 
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_drafts.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -67,11 +68,16 @@ class SqliteStore final : public ports::Store {
   ports::WorkReader& work() override { return work_; }
   ports::ReplyReader& replies() override { return replies_; }
   ports::SlaReader& sla() override { return sla_; }
+  ports::DraftReader& drafts() override { return drafts_; }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
   Result<std::string> WriterPragmaForTest(std::string_view pragma);
+  // The EXPLAIN QUERY PLAN lines ("SEARCH c USING INDEX ...") of the statement ListCases runs
+  // for these arguments; empty when it runs none.
+  Result<std::vector<std::string>> ListCasesPlanForTest(
+      const ports::CaseFilter& filter, const std::optional<ports::CaseCursor>& after, int limit);
 
  private:
   SqliteStore(std::unique_ptr<SqliteConnection> writer, std::unique_ptr<ReaderPool> readers);
@@ -92,6 +98,7 @@ class SqliteStore final : public ports::Store {
   SqliteWorkReader work_;
   SqliteReplyReader replies_;
   SqliteSlaReader sla_;
+  SqliteDraftReader drafts_;
   ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
 };
 

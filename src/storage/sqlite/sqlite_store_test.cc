@@ -20,10 +20,12 @@
 namespace fr::storage::sqlite {
 namespace {
 
-using contract::StoreContractParam;
+using contract::CaseListContractTest;
+using contract::DraftContractTest;
 using contract::PeopleContractTest;
 using contract::ReplyContractTest;
 using contract::SlaContractTest;
+using contract::StoreContractParam;
 using contract::StoreContractTest;
 using contract::StoreTestDatabase;
 using domain::Platform;
@@ -78,6 +80,10 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, PeopleContractTest, testing::Values(kSqlitePara
 INSTANTIATE_TEST_SUITE_P(Sqlite, ReplyContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 INSTANTIATE_TEST_SUITE_P(Sqlite, SlaContractTest, testing::Values(kSqliteParam),
+                         contract::StoreContractParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, DraftContractTest, testing::Values(kSqliteParam),
+                         contract::StoreContractParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, CaseListContractTest, testing::Values(kSqliteParam),
                          contract::StoreContractParamName);
 
 // A second, raw handle on the database file, to look at or tamper with what the store wrote.
@@ -291,13 +297,13 @@ TEST_F(SqliteStoreTest, OwnIdsBeyondTwoToThe53RoundTrip) {
   auto page = store->ListCases({}, std::nullopt, 1);
   ASSERT_TRUE(IsOk(page.status()));
   ASSERT_EQ(page->items.size(), 1u);
-  EXPECT_EQ(page->items[0].id, base + 1);
+  EXPECT_EQ(page->items[0].kase.id, base + 1);
   ASSERT_TRUE(page->next.has_value());
   EXPECT_EQ(page->next->id, base + 1);
   page = store->ListCases({}, page->next, 5);
   ASSERT_TRUE(IsOk(page.status()));
   ASSERT_EQ(page->items.size(), 1u);
-  EXPECT_EQ(page->items[0].id, base);
+  EXPECT_EQ(page->items[0].kase.id, base);
   auto detail = store->GetCaseDetail(base + 1);
   ASSERT_TRUE(IsOk(detail.status()));
   ASSERT_TRUE(detail->has_value());
@@ -454,6 +460,147 @@ TEST_F(SqliteStoreTest, CaseListUsesTheActivityIndexes) {
   std::string by_platform = plan(" AND c.platform = 'x'");
   EXPECT_NE(by_platform.find("cases_by_platform_activity"), std::string::npos) << by_platform;
   EXPECT_EQ(by_platform.find("TEMP B-TREE"), std::string::npos) << by_platform;
+}
+
+// The statement ListCases runs: the per-case work (customer, preview) reads by key, never by
+// scanning messages; each filter's index does the ordering inside, so the only sort is of the
+// page itself (the outer ORDER BY over at most limit + 1 rows).
+TEST_F(SqliteStoreTest, CaseListStatementsNeverScanMessages) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto plan = [&](const ports::CaseFilter& filter, std::optional<ports::CaseCursor> after = {}) {
+    auto lines = store->ListCasesPlanForTest(filter, after, 50);
+    EXPECT_TRUE(IsOk(lines.status()));
+    std::string joined;
+    if (lines.ok()) {
+      for (const std::string& line : *lines) joined += line + "\n";
+    }
+    return joined;
+  };
+  auto count = [](const std::string& text, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  auto expect_no_message_scan = [&](const std::string& p) {
+    for (const char* scan : {"SCAN m ", "SCAN m\n", "SCAN p", "SCAN messages\n", "SCAN u"}) {
+      EXPECT_EQ(p.find(scan), std::string::npos) << scan << " in\n" << p;
+    }
+    EXPECT_NE(p.find("SEARCH m USING INDEX messages_by_case (case_id=?)"), std::string::npos) << p;
+    EXPECT_NE(p.find("SEARCH p USING INTEGER PRIMARY KEY"), std::string::npos) << p;
+    EXPECT_NE(p.find("SEARCH u USING INTEGER PRIMARY KEY"), std::string::npos) << p;
+  };
+
+  const std::string all = plan({});
+  expect_no_message_scan(all);
+  EXPECT_NE(all.find("SCAN c USING INDEX cases_by_activity"), std::string::npos) << all;
+  EXPECT_EQ(count(all, "TEMP B-TREE"), 1) << all;  // the page's own sort only
+
+  ports::CaseFilter open;
+  open.statuses = {domain::CaseStatus::kOpen};
+  const std::string by_status = plan(open, ports::CaseCursor{.key = 5, .id = 5});
+  expect_no_message_scan(by_status);
+  EXPECT_NE(by_status.find("cases_by_status_activity"), std::string::npos) << by_status;
+  EXPECT_EQ(count(by_status, "TEMP B-TREE"), 1) << by_status;
+
+  ports::CaseFilter of_customer;
+  of_customer.customer = 7;
+  const std::string by_customer = plan(of_customer);
+  expect_no_message_scan(by_customer);
+  EXPECT_NE(by_customer.find("cases_by_customer (customer_id=?)"), std::string::npos)
+      << by_customer;
+
+  ports::CaseFilter search;
+  search.text = "החזר לא הגי";
+  search.statuses = {domain::CaseStatus::kNew, domain::CaseStatus::kOpen};
+  const std::string searched = plan(search);
+  expect_no_message_scan(searched);
+  // The matches drive it (not the status index): cases are read by id, then sorted.
+  EXPECT_NE(searched.find("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos)
+      << searched;
+  EXPECT_EQ(count(searched, "SCAN messages_fts VIRTUAL TABLE"), 3) << searched;
+  EXPECT_EQ(count(searched, "SCAN customers_fts VIRTUAL TABLE"), 3) << searched;
+  EXPECT_EQ(count(searched, "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"), 3) << searched;
+
+  ports::CaseFilter breaching;
+  breaching.sla = ports::SlaUrgencyFilter{.now = 1'700'000'000'000};
+  const std::string by_due =
+      plan(breaching, ports::CaseCursor{.order = ports::CaseOrder::kSlaDue, .key = 5, .id = 5});
+  expect_no_message_scan(by_due);
+  EXPECT_NE(by_due.find("SEARCH k USING INDEX sla_clocks_running_by_due ((due_at,case_id)>(?,?))"),
+            std::string::npos)
+      << by_due;
+  EXPECT_NE(by_due.find("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos)
+      << by_due;
+  EXPECT_EQ(count(by_due, "TEMP B-TREE"), 1) << by_due;
+}
+
+// Messages and customers stored before migration 0008 are found by the search it adds.
+TEST_F(SqliteStoreTest, SearchMigrationIndexesWhatWasStoredBefore) {
+  std::vector<Migration> before;
+  for (const Migration& m : EmbeddedMigrations()) {
+    if (m.version < 8) before.push_back(m);
+  }
+  {
+    auto db = SqliteConnection::Open({.path = DbPath()});
+    ASSERT_TRUE(IsOk(db.status()));
+    ASSERT_TRUE(IsOk(ApplyMigrations(**db, before)));
+    ASSERT_TRUE(IsOk((*db)->Exec(
+        "INSERT INTO customers (id, platform, platform_user_id, handle, name)"
+        " VALUES (1, 'x', 'u1', 'dana_c', 'דָּנָה כהן');"
+        "INSERT INTO cases (id, status, platform, account_id, customer_id, opened_at,"
+        " last_activity_at, last_customer_message_at) VALUES (1, 'open', 'x', 'b', 1, 1, 1, 1),"
+        " (2, 'open', 'x', 'b', 1, 2, 2, 2);"
+        "INSERT INTO messages (platform, account_id, external_id, text, created_at, visibility,"
+        " kind, case_id, author_customer_id, received_at, deleted) VALUES"
+        " ('x', 'b', 'e1', 'הַמַּשְׁלוֹחַ התעכב', 1, 'public', 'post', 1, 1, 1, 0),"
+        " ('x', 'b', 'e2', 'secret draft words', 2, 'public', 'post', 2, 1, 2, 1),"
+        " ('x', 'b', 'e3', 'Parcel lost', 2, 'public', 'post', 2, 1, 2, 0);"
+        "INSERT INTO message_ids (platform, external_id, message_id)"
+        " SELECT platform, external_id, id FROM messages;")));
+  }
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto search = [&](const std::string& text) {
+    ports::CaseFilter f;
+    f.text = text;
+    std::vector<domain::CaseId> ids;
+    auto page = store->ListCases(f, std::nullopt, 10);
+    EXPECT_TRUE(IsOk(page.status()));
+    if (page.ok()) {
+      for (const auto& item : page->items) ids.push_back(item.kase.id);
+    }
+    return ids;
+  };
+  EXPECT_EQ(search("משלוח"), std::vector<domain::CaseId>{1});
+  EXPECT_EQ(search("parcel"), std::vector<domain::CaseId>{2});
+  EXPECT_EQ(search("דנה"), (std::vector<domain::CaseId>{2, 1}));
+  EXPECT_TRUE(search("secret").empty());  // deleted before the migration
+
+  // The store's later writes keep both indexes equal to their columns.
+  ASSERT_TRUE(IsOk(Write(*store, [](StoreTxn& t) -> Status {
+    FR_ASSIGN_OR_RETURN(auto m, t.FindMessage(Platform::kX, "e3"));
+    if (!m) return Status(Errc::kNotFound, "test", "e3");
+    FR_RETURN_IF_ERROR(
+        t.AddRevision(m->id, {ports::RevisionKind::kEdit, "Parcel lost", "Parcel found", 3}));
+    FR_ASSIGN_OR_RETURN(auto e1, t.FindMessage(Platform::kX, "e1"));
+    if (!e1) return Status(Errc::kNotFound, "test", "e1");
+    FR_RETURN_IF_ERROR(t.AddRevision(e1->id, {ports::RevisionKind::kDelete, "", "", 4}));
+    domain::Author renamed;
+    renamed.id = "u1";
+    renamed.handle = "dana_l";
+    return t.UpsertCustomer(Platform::kX, renamed).status();
+  })));
+  EXPECT_EQ(search("found"), std::vector<domain::CaseId>{2});
+  EXPECT_TRUE(search("lost").empty());
+  EXPECT_TRUE(search("משלוח").empty());
+  EXPECT_EQ(search("dana_l"), (std::vector<domain::CaseId>{2, 1}));
+  RawDb raw(DbPath());
+  raw.Exec(
+      "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check');"
+      "INSERT INTO customers_fts (customers_fts) VALUES ('integrity-check');");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "domain/message.h"
 #include "domain/platform.h"
 #include "storage/sqlite/sqlite_rows.h"
+#include "storage/sqlite/sqlite_search.h"
 
 namespace fr::storage::sqlite {
 namespace {
@@ -91,9 +92,9 @@ Result<ports::MessageId> SqliteTxn::InsertMessage(const ports::StoredMessage& s)
                       "parent_id, author_id, author_handle, author_name, author_followers, "
                       "author_verified, counterpart_id, text, created_at, visibility, kind, "
                       "is_outbound, edit_of, conversation_id, case_id, author_customer_id, "
-                      "delivery_id, received_at, deleted, hidden) VALUES (?1, ?2, ?3, ?4, ?5, "
-                      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-                      "?21, ?22, ?23, ?24)"));
+                      "delivery_id, received_at, deleted, hidden, search_text) VALUES (?1, ?2, "
+                      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                      "?19, ?20, ?21, ?22, ?23, ?24, ?25)"));
       st.BindText(1, PlatformName(m.platform))
           .BindText(2, m.account_id)
           .BindText(3, m.external_id)
@@ -117,7 +118,8 @@ Result<ports::MessageId> SqliteTxn::InsertMessage(const ports::StoredMessage& s)
           .BindIdOrNull(21, s.delivery_id)
           .BindInt(22, s.received_at)
           .BindInt(23, s.deleted ? 1 : 0)
-          .BindInt(24, s.hidden ? 1 : 0);
+          .BindInt(24, s.hidden ? 1 : 0)
+          .BindText(25, s.deleted ? std::string() : SearchDocument(m.text));
       FR_RETURN_IF_ERROR(st.Run());
       id = db_.LastInsertRowid();
     }
@@ -176,9 +178,12 @@ Status SqliteTxn::AddRevision(ports::MessageId id, const ports::Revision& r) {
     {
       const char* sql = nullptr;
       switch (r.kind) {
-        case ports::RevisionKind::kEdit: sql = "UPDATE messages SET text = ?2 WHERE id = ?1"; break;
+        case ports::RevisionKind::kEdit:
+          // A deleted message stays out of the search index (search_text '').
+          sql = "UPDATE messages SET text = ?2, search_text = iif(deleted, '', ?3) WHERE id = ?1";
+          break;
         case ports::RevisionKind::kDelete:
-          sql = "UPDATE messages SET deleted = 1 WHERE id = ?1";
+          sql = "UPDATE messages SET deleted = 1, search_text = '' WHERE id = ?1";
           break;
         case ports::RevisionKind::kHide:
           sql = "UPDATE messages SET hidden = 1 WHERE id = ?1";
@@ -190,7 +195,9 @@ Status SqliteTxn::AddRevision(ports::MessageId id, const ports::Revision& r) {
       if (sql == nullptr) return Status(Errc::kInternal, "store_error", "unknown revision kind");
       FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
       st.BindInt(1, id);
-      if (r.kind == ports::RevisionKind::kEdit) st.BindText(2, r.text);
+      if (r.kind == ports::RevisionKind::kEdit) {
+        st.BindText(2, r.text).BindText(3, SearchDocument(r.text));
+      }
       FR_RETURN_IF_ERROR(st.Run());
       if (db_.Changes() == 0) return NotFound("message", id);
     }
@@ -220,10 +227,14 @@ Result<ports::CustomerId> SqliteTxn::UpsertCustomer(domain::Platform platform,
     FR_ASSIGN_OR_RETURN(
         Statement st,
         db_.Prepare("INSERT INTO customers (platform, platform_user_id, handle, name, followers, "
-                    "verified) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                    "verified, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                    "fr_search_document(?3 || ' ' || ?4)) "
                     "ON CONFLICT (platform, platform_user_id) DO UPDATE SET "
                     "handle = iif(excluded.handle <> '', excluded.handle, handle), "
                     "name = iif(excluded.name <> '', excluded.name, name), "
+                    "search_text = fr_search_document("
+                    "iif(excluded.handle <> '', excluded.handle, handle) || ' ' || "
+                    "iif(excluded.name <> '', excluded.name, name)), "
                     "followers = coalesce(excluded.followers, followers), "
                     "verified = coalesce(excluded.verified, verified) "
                     "WHERE (excluded.handle <> '' AND excluded.handle IS NOT handle) "

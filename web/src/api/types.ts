@@ -35,22 +35,14 @@ export type CaseDetail = Case & {
   customers?: Customer[];
 };
 
-/** The customer shown on an inbox row. */
-export type CustomerSummary = Author & { platform?: Platform };
-
-/** The latest customer message of a case, as an inbox row shows it. */
-export type MessagePreview = {
-  id: string;
-  text: string;
-  visibility: "public" | "private";
-  kind: string;
-  created_at: number;
-};
-
-/** One row of `GET /api/v1/cases`: the case plus who wrote and what they wrote last. */
-export type CaseListItem = Case & {
-  customer?: CustomerSummary | null;
-  preview?: MessagePreview | null;
-};
+export type CustomerSummary = Schemas["CustomerSummary"];
+export type MessagePreview = Schemas["MessagePreview"];
+/** One row of `GET /api/v1/cases`: the case plus its customer and their latest message. */
+export type CaseListItem = Schemas["CaseListItem"];
+/**
+ * A row as the inbox holds it: one from a page has its summary; one a live event brought in
+ * has `customer`/`preview` undefined until its summary is fetched.
+ */
+export type CaseRowData = Case & Partial<Pick<CaseListItem, "customer" | "preview">>;
 
 export type CasePage = { items: CaseListItem[]; next_cursor: string | null };

@@ -4,7 +4,7 @@
 // (style-src 'self' forbids style attributes in markup, not CSSOM writes).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
-import type { CaseListItem } from "../api/types";
+import type { CaseRowData } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { CaseRow } from "./CaseRow";
 
@@ -19,7 +19,7 @@ export function CaseList({
   onOpen,
   onNearEnd,
 }: {
-  items: CaseListItem[];
+  items: CaseRowData[];
   selectedId: string | null;
   now: number;
   hasMore: boolean;

@@ -1,14 +1,14 @@
 // One inbox row: who, on which network, what they wrote last, how long the clock has left.
 // Customer text is rendered as text (React escapes it) with dir="auto" so Hebrew and English
 // each read in their own direction.
-import type { CaseListItem } from "../api/types";
+import type { CaseRowData } from "../api/types";
 import { PlatformIcon } from "../common/PlatformIcon";
 import { SlaBadge } from "../common/SlaBadge";
 import { formatTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { useDirectory } from "../state/directory";
 
-export function CaseRow({ item, selected, now, onOpen }: { item: CaseListItem; selected: boolean; now: number; onOpen: () => void }) {
+export function CaseRow({ item, selected, now, onOpen }: { item: CaseRowData; selected: boolean; now: number; onOpen: () => void }) {
   const i18n = useI18n();
   const { nameOf } = useDirectory();
   const who = item.customer?.name || (item.customer?.handle ? `@${item.customer.handle}` : `#${item.customer_id}`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Case, CaseDetail, CaseListItem } from "../api/types";
+import type { Case, CaseDetail, CaseRowData } from "../api/types";
 import { appendPage, applyCase, kEmptyList, setSummary, summaryOf, type QueueContext } from "./case_list_state";
 import { kNoFilters } from "./queues";
 
 const now = 1_763_800_000_000;
 const ctx: QueueContext = { queue: { kind: "mine" }, filters: kNoFilters, me: "3", now };
 
-function row(id: string, at: number, over: Partial<CaseListItem> = {}): CaseListItem {
+function row(id: string, at: number, over: Partial<CaseRowData> = {}): CaseRowData {
   return {
     id,
     status: "open",
@@ -30,7 +30,12 @@ describe("applyCase", () => {
   });
 
   it("moves a listed case when its activity changes and keeps its summary", () => {
-    const withSummary = setSummary(list, "1", { id: "u", name: "דנה" }, { id: "m", text: "שלום", visibility: "public", kind: "mention", created_at: 1 });
+    const withSummary = setSummary(
+      list,
+      "1",
+      { id: "c1", platform: "x", platform_user_id: "u", handle: "dana", name: "דנה", followers: 3, verified: false },
+      { id: "m", text: "שלום", truncated: false, visibility: "public", kind: "mention", created_at: 1 },
+    );
     const next = applyCase(withSummary, row("1", 400), ctx);
     expect(next.items.map((c) => c.id)).toEqual(["1", "3", "2"]);
     expect(next.items[0]!.customer?.name).toBe("דנה");
@@ -56,7 +61,8 @@ describe("applyCase", () => {
 describe("appendPage", () => {
   it("replaces rows a live event brought in before their page came", () => {
     const live = { items: [row("5", 500)], cursor: "c1" };
-    const next = appendPage(live, { items: [row("5", 501), row("4", 400)], next_cursor: null });
+    const page = [row("5", 501), row("4", 400)].map((c) => ({ ...c, customer: null, preview: null }));
+    const next = appendPage(live, { items: page, next_cursor: null });
     expect(next.items.map((c) => [c.id, c.last_activity_at])).toEqual([
       ["5", 501],
       ["4", 400],
@@ -81,9 +87,10 @@ describe("summaryOf", () => {
       ],
     } as CaseDetail;
     const { customer, preview } = summaryOf(detail);
-    expect(customer?.name).toBe("נועה");
+    expect(customer).toMatchObject({ id: "7", platform_user_id: "x1", name: "נועה", handle: "noa" });
     expect(preview?.id).toBe("2");
     expect(Array.from(preview!.text)).toHaveLength(200);
+    expect(preview!.truncated).toBe(true);
     expect(preview!.text.endsWith("😀")).toBe(true);
   });
 

@@ -1,10 +1,10 @@
 // The rows of the open queue and how a change to one case moves them. Pure functions: the
 // inbox's store calls them with each page load and each live event.
-import type { Case, CaseListItem, CustomerSummary, MessagePreview, CaseDetail } from "../api/types";
+import type { Case, CaseDetail, CasePage, CaseRowData, CustomerSummary, MessagePreview } from "../api/types";
 import { belongsTo, compareInQueue, type QueueFilters, type QueueId } from "./queues";
 
 export interface CaseListState {
-  items: CaseListItem[];
+  items: CaseRowData[];
   /** Cursor of the next page; null when every row is loaded. */
   cursor: string | null;
 }
@@ -19,7 +19,7 @@ export interface QueueContext {
 }
 
 /** Appends a fetched page; rows already present (a live event got there first) are replaced. */
-export function appendPage(state: CaseListState, page: { items: CaseListItem[]; next_cursor: string | null }): CaseListState {
+export function appendPage(state: CaseListState, page: CasePage): CaseListState {
   const seen = new Map(page.items.map((c) => [c.id, c]));
   const kept = state.items.filter((c) => !seen.has(c.id));
   return { items: [...kept, ...page.items], cursor: page.next_cursor };
@@ -40,7 +40,7 @@ export function applyCase(state: CaseListState, c: Case, ctx: QueueContext): Cas
     return { ...state, items: state.items.filter((x) => x.id !== c.id) };
   }
   const previous = listed ? state.items[index] : undefined;
-  const row: CaseListItem = { ...c, customer: previous?.customer, preview: previous?.preview };
+  const row: CaseRowData = { ...c, customer: previous?.customer, preview: previous?.preview };
   const rest = listed ? state.items.filter((x) => x.id !== c.id) : state.items;
   const compare = compareInQueue(ctx.queue);
   let at = rest.findIndex((x) => compare(row, x) < 0);
@@ -67,17 +67,33 @@ export function setSummary(
 
 /** A row's summary derived from a case's detail: its customer, and its latest inbound message. */
 export function summaryOf(detail: CaseDetail): { customer: CustomerSummary | null; preview: MessagePreview | null } {
-  const customer = detail.customers?.find((c) => c.customer_id === detail.customer_id) ?? null;
+  const c = detail.customers?.find((x) => x.customer_id === detail.customer_id);
+  const customer: CustomerSummary | null = c
+    ? {
+        id: detail.customer_id,
+        platform: c.platform ?? detail.platform,
+        platform_user_id: c.id ?? "",
+        handle: c.handle ?? "",
+        name: c.name ?? "",
+        followers: c.followers ?? null,
+        verified: c.verified ?? null,
+      }
+    : null;
   const inbound = (detail.messages ?? []).filter((m) => !m.is_outbound && !m.deleted);
   const last = inbound[inbound.length - 1];
+  const chars = Array.from(last?.text ?? "");
   const preview: MessagePreview | null = last
     ? {
         id: last.id ?? "",
-        text: Array.from(last.text ?? "").slice(0, 200).join(""),
+        text: chars.slice(0, kPreviewChars).join(""),
+        truncated: chars.length > kPreviewChars,
         visibility: last.visibility ?? "public",
-        kind: last.kind ?? "",
+        kind: last.kind ?? "post",
         created_at: last.created_at ?? 0,
       }
     : null;
   return { customer, preview };
 }
+
+/** The server's preview length, in code points. */
+const kPreviewChars = 200;

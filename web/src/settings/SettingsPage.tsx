@@ -77,22 +77,17 @@ export function SettingsPage() {
 }
 
 function TeamRow({ team, users, editable }: { team: Team; users: User[]; editable: boolean }) {
-  const { t } = useI18n();
   const [members, setMembers] = useState<string[]>(team.members ?? []);
-  const [state, setState] = useState<string>("");
   useEffect(() => setMembers(team.members ?? []), [team.members]);
   const save = () =>
-    api
-      .put<Team>(`/api/v1/teams/${encodeURIComponent(team.id ?? "")}`, {
-        name: team.name,
-        languages: team.scope?.languages ?? [],
-        platforms: team.scope?.platforms ?? [],
-        calendar: team.calendar,
-        signature: team.signature,
-        members,
-      })
-      .then(() => setState(t("settings.saved")))
-      .catch((e: unknown) => setState(e instanceof ApiError ? e.message : String(e)));
+    api.put<Team>(`/api/v1/teams/${encodeURIComponent(team.id ?? "")}`, {
+      name: team.name,
+      languages: team.scope?.languages ?? [],
+      platforms: team.scope?.platforms ?? [],
+      calendar: team.calendar,
+      signature: team.signature,
+      members,
+    });
   return (
     <li className="team-row">
       <strong>
@@ -114,12 +109,7 @@ function TeamRow({ team, users, editable }: { team: Team; users: User[]; editabl
           </label>
         ))}
       </div>
-      {editable ? (
-        <button type="button" onClick={save}>
-          {t("settings.save")}
-        </button>
-      ) : null}
-      <span role="status">{state}</span>
+      {editable ? <SaveButton save={save} /> : null}
     </li>
   );
 }
@@ -127,12 +117,7 @@ function TeamRow({ team, users, editable }: { team: Team; users: User[]; editabl
 function UserRow({ user, editable }: { user: User; editable: boolean }) {
   const { t } = useI18n();
   const [capacity, setCapacity] = useState(user.capacity ?? 0);
-  const [state, setState] = useState("");
-  const save = () =>
-    api
-      .patch<User>(`/api/v1/users/${encodeURIComponent(user.id ?? "")}`, { capacity })
-      .then(() => setState(t("settings.saved")))
-      .catch((e: unknown) => setState(e instanceof ApiError ? e.message : String(e)));
+  const save = () => api.patch<User>(`/api/v1/users/${encodeURIComponent(user.id ?? "")}`, { capacity });
   return (
     <tr>
       <td>
@@ -145,13 +130,26 @@ function UserRow({ user, editable }: { user: User; editable: boolean }) {
           {t("settings.capacity")}{" "}
           <input type="number" min={0} max={500} value={capacity} disabled={!editable} onChange={(e) => setCapacity(Number(e.target.value))} />
         </label>
-        {editable ? (
-          <button type="button" onClick={save}>
-            {t("settings.save")}
-          </button>
-        ) : null}
-        <span role="status">{state}</span>
+        {editable ? <SaveButton save={save} /> : null}
       </td>
     </tr>
+  );
+}
+
+/** A save button that says how its request ended: "saved", or the server's reason. */
+function SaveButton({ save }: { save: () => Promise<unknown> }) {
+  const { t } = useI18n();
+  const [state, setState] = useState("");
+  const run = () =>
+    save()
+      .then(() => setState(t("settings.saved")))
+      .catch((e: unknown) => setState(e instanceof ApiError ? e.message : String(e)));
+  return (
+    <>
+      <button type="button" onClick={run}>
+        {t("settings.save")}
+      </button>
+      <span role="status">{state}</span>
+    </>
   );
 }
