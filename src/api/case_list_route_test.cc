@@ -5,12 +5,10 @@
 
 #include <boost/json.hpp>
 
+#include "api/api_test_world.h"
 #include "api/case_list_query.h"
 #include "api/read_routes.h"
-#include "engine/people/directory.h"
 #include "engine/sla/sla_tracker.h"
-#include "storage/sqlite/sqlite_store.h"
-#include "tests/support/temp_dir.h"
 
 namespace fr::api {
 namespace {
@@ -25,19 +23,10 @@ constexpr UnixMillis kMinute = 60'000;
 class CaseListRouteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    storage::sqlite::SqliteOptions options;
-    options.path = dir_.File("t.db");
-    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
-    engine::AuthOptions auth;
-    auth.password_cost = secrets::MinimumPasswordCost();
-    authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock_, auth);
-    engine::Directory directory(*store_, clock_, auth.password_cost);
-    gate_ = std::make_unique<AuthGate>(*authenticator_);
-    auto noa =
-        directory.AddUser({"noa", "נועה", domain::Role::kAgent, "a long password", 5, false, {}});
-    ASSERT_TRUE(noa.ok()) << noa.status().ToString();
-    token_ = authenticator_->CreateApiToken(noa->id, "list")->token;
-    AddReadRoutes(router_, *gate_, *store_, CaseSla(*store_, tracker_, clock_));
+    const domain::User noa = world_.AddUser("noa", domain::Role::kAgent, "a long password", "נועה");
+    token_ = world_.ApiToken(noa, "list");
+    storage::sqlite::SqliteStore& store = world_.store();
+    AddReadRoutes(router_, world_.gate(), store, CaseSla(store, tracker_, clock_));
   }
 
   ApiResponse Get(std::vector<std::pair<std::string, std::string>> query) {
@@ -74,7 +63,7 @@ class CaseListRouteTest : public ::testing::Test {
     a.followers = 25000;
     a.verified = false;
     domain::CustomerId id = 0;
-    EXPECT_TRUE(ports::WriteOne(*store_, [&](ports::StoreTxn& t) -> Status {
+    EXPECT_TRUE(ports::WriteOne(world_.store(), [&](ports::StoreTxn& t) -> Status {
                   FR_ASSIGN_OR_RETURN(id, t.UpsertCustomer(Platform::kInstagram, a));
                   return Status::Ok();
                 }).ok());
@@ -83,7 +72,7 @@ class CaseListRouteTest : public ::testing::Test {
   std::string AddCase(domain::CustomerId customer, UnixMillis at, const std::string& text,
                       CaseStatus status = CaseStatus::kOpen) {
     domain::CaseId id = 0;
-    Status s = ports::WriteOne(*store_, [&](ports::StoreTxn& t) -> Status {
+    Status s = ports::WriteOne(world_.store(), [&](ports::StoreTxn& t) -> Status {
       domain::Case c;
       c.status = status;
       c.platform = Platform::kInstagram;
@@ -118,16 +107,13 @@ class CaseListRouteTest : public ::testing::Test {
     c.warn_at = warn_at;
     c.due_at = due_at;
     Status s = ports::WriteOne(
-        *store_, [&](ports::StoreTxn& t) { return t.sla().PutClock(std::stoll(kase), c); });
+        world_.store(), [&](ports::StoreTxn& t) { return t.sla().PutClock(std::stoll(kase), c); });
     EXPECT_TRUE(s.ok()) << s.ToString();
   }
 
-  fr::testing::TempDir dir_;
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
   ManualClock clock_{kNow};
+  ApiTestWorld world_{clock_};
   engine::SlaTracker tracker_{engine::SlaSettings{}};
-  std::unique_ptr<engine::Authenticator> authenticator_;
-  std::unique_ptr<AuthGate> gate_;
   Router router_;
   std::string token_;
 };

@@ -7,9 +7,7 @@
 
 #include <boost/json.hpp>
 
-#include "engine/people/directory.h"
-#include "storage/sqlite/sqlite_store.h"
-#include "tests/support/temp_dir.h"
+#include "api/api_test_world.h"
 
 namespace fr::api {
 namespace {
@@ -19,23 +17,13 @@ namespace json = boost::json;
 class DraftRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    storage::sqlite::SqliteOptions options;
-    options.path = dir_.File("t.db");
-    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
-    engine::AuthOptions auth;
-    auth.password_cost = secrets::MinimumPasswordCost();
-    authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock_, auth);
-    engine::Directory directory(*store_, clock_, auth.password_cost);
     for (const char* name : {"dana", "yossi"}) {
-      auto user =
-          directory.AddUser({name, "", domain::Role::kAgent, "a long password", 5, false, {}});
-      ASSERT_TRUE(user.ok()) << user.status().ToString();
-      tokens_[name] = authenticator_->CreateApiToken(user->id, "test")->token;
+      tokens_[name] =
+          world_.ApiToken(world_.AddUser(name, domain::Role::kAgent, "a long password"), "test");
     }
-    gate_ = std::make_unique<AuthGate>(*authenticator_);
-    drafts_ = std::make_unique<engine::DraftKeeper>(*store_, clock_);
-    AddDraftRoutes(router_, *gate_, *drafts_);
-    Status s = ports::WriteOne(*store_, [&](ports::StoreTxn& txn) -> Status {
+    drafts_ = std::make_unique<engine::DraftKeeper>(world_.store(), clock_);
+    AddDraftRoutes(router_, world_.gate(), *drafts_);
+    Status s = ports::WriteOne(world_.store(), [&](ports::StoreTxn& txn) -> Status {
       domain::Case c;
       c.platform = domain::Platform::kX;
       c.account_id = "1500000000000000001";
@@ -63,11 +51,8 @@ class DraftRoutesTest : public ::testing::Test {
     return std::string(json::parse(r.body).at("error").at("code").as_string());
   }
 
-  fr::testing::TempDir dir_;
   ManualClock clock_{1'800'000'000'000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<engine::Authenticator> authenticator_;
-  std::unique_ptr<AuthGate> gate_;
+  ApiTestWorld world_{clock_};
   std::unique_ptr<engine::DraftKeeper> drafts_;
   Router router_;
   std::map<std::string, std::string> tokens_;

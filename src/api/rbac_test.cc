@@ -9,9 +9,8 @@
 #include <map>
 
 #include "api/api_routes.h"
+#include "api/api_test_world.h"
 #include "api/error_response.h"
-#include "storage/sqlite/sqlite_store.h"
-#include "tests/support/temp_dir.h"
 
 namespace fr::api {
 namespace {
@@ -79,33 +78,31 @@ std::string ErrorCode(const ApiResponse& r) {
 class RbacTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    storage::sqlite::SqliteOptions options;
-    options.path = dir_.File("t.db");
-    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
-    engine::AuthOptions auth;
-    auth.password_cost = secrets::MinimumPasswordCost();
-    auth.login_limits.max_failures_per_user = 3;
-    authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock_, auth);
-    directory_ = std::make_unique<engine::Directory>(*store_, clock_, auth.password_cost);
-    gate_ = std::make_unique<AuthGate>(*authenticator_);
-    desk_ = std::make_unique<engine::CaseDesk>(*store_, clock_);
-    outbox_ = std::make_unique<engine::Outbox>(*store_, clock_,
+    storage::sqlite::SqliteStore& store = world_.store();
+    desk_ = std::make_unique<engine::CaseDesk>(store, clock_);
+    outbox_ = std::make_unique<engine::Outbox>(store, clock_,
                                                std::vector<const ports::ReplyGateway*>{},
                                                engine::OutboxOptions{}, metrics_);
-    replies_ = std::make_unique<engine::ReplyDesk>(*store_, clock_, *outbox_,
+    replies_ = std::make_unique<engine::ReplyDesk>(store, clock_, *outbox_,
                                                    std::vector<const ports::ReplyGateway*>{},
                                                    engine::ReplyDeskOptions{});
-    drafts_ = std::make_unique<engine::DraftKeeper>(*store_, clock_);
-    ApiServices services{*store_, *authenticator_, *directory_, *desk_, presence_, nullptr,
-                         *replies_, *outbox_, hub_, SessionCookieOptions{}};
+    drafts_ = std::make_unique<engine::DraftKeeper>(store, clock_);
+    ApiServices services{store, world_.authenticator(), world_.directory(), *desk_, presence_,
+                         nullptr, *replies_, *outbox_, hub_, SessionCookieOptions{}};
     services.drafts = drafts_.get();
-    AddApiRoutes(router_, *gate_, services);
+    AddApiRoutes(router_, world_.gate(), services);
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
-      std::string name(domain::RoleName(role));
-      auto user = directory_->AddUser({name, "", role, kPassword, 5, false, {}});
-      ASSERT_TRUE(user.ok()) << user.status().ToString();
-      tokens_[role] = authenticator_->CreateApiToken(user->id, "rbac")->token;
+      const domain::User user =
+          world_.AddUser(std::string(domain::RoleName(role)), role, kPassword);
+      tokens_[role] = world_.ApiToken(user, "rbac");
     }
+  }
+
+  // Three failed logins lock a user name out (LoginIsRateLimitedWithAJson429).
+  static engine::AuthOptions ThreeFailuresPerUser() {
+    engine::AuthOptions auth;
+    auth.login_limits.max_failures_per_user = 3;
+    return auth;
   }
 
   ApiResponse Call(const std::string& method, const std::string& path,
@@ -128,12 +125,8 @@ class RbacTest : public ::testing::Test {
   }
 
   static constexpr char kPassword[] = "rbac-password-1";
-  fr::testing::TempDir dir_;
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
   SystemClock clock_;
-  std::unique_ptr<engine::Authenticator> authenticator_;
-  std::unique_ptr<engine::Directory> directory_;
-  std::unique_ptr<AuthGate> gate_;
+  ApiTestWorld world_{clock_, ThreeFailuresPerUser()};
   std::unique_ptr<engine::CaseDesk> desk_;
   metrics::Registry metrics_;
   std::unique_ptr<engine::Outbox> outbox_;
@@ -295,7 +288,8 @@ TEST_F(RbacTest, AdminsManageUsersAndCannotLockThemselvesOut) {
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(boost::json::parse(patched.body).at("role").as_string(), "supervisor");
 
-  std::string admin_id = std::to_string((*store_->people().FindUserByName("admin"))->user.id);
+  std::string admin_id =
+      std::to_string((*world_.store().people().FindUserByName("admin"))->user.id);
   ApiResponse lockout = Call("PATCH", "/api/v1/users/" + admin_id, admin, R"({"active":false})");
   EXPECT_EQ(lockout.status, 409);
   EXPECT_EQ(ErrorCode(lockout), "self_lockout");

@@ -7,9 +7,7 @@
 
 #include <boost/json.hpp>
 
-#include "engine/people/directory.h"
-#include "storage/sqlite/sqlite_store.h"
-#include "tests/support/temp_dir.h"
+#include "api/api_test_world.h"
 
 namespace fr::api {
 namespace {
@@ -41,21 +39,13 @@ engine::CaseChanged Assigned(domain::CaseId id, std::optional<domain::TeamId> te
 class StreamRouteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    storage::sqlite::SqliteOptions options;
-    options.path = dir_.File("t.db");
-    store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
-    engine::AuthOptions auth;
-    auth.password_cost = secrets::MinimumPasswordCost();
-    authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock_, auth);
-    directory_ = std::make_unique<engine::Directory>(*store_, clock_, auth.password_cost);
-    gate_ = std::make_unique<AuthGate>(*authenticator_);
-    noa_ = directory_->AddUser({"noa", "נועה", Role::kAgent, kPassword, 5, false, {}}).value();
+    noa_ = world_.AddUser("noa", Role::kAgent, kPassword, "נועה");
     domain::Team team;
     team.name = "צוות X";
     team.members = {noa_.id};
-    team_ = directory_->AddTeam(team).value().id;
-    token_ = authenticator_->CreateApiToken(noa_.id, "stream")->token;
-    AddStreamRoute(router_, *gate_, hub_, presence_, nullptr, *store_, CaseSla{});
+    team_ = world_.directory().AddTeam(team).value().id;
+    token_ = world_.ApiToken(noa_, "stream");
+    AddStreamRoute(router_, world_.gate(), hub_, presence_, nullptr, world_.store(), CaseSla{});
   }
 
   ApiResponse Open(std::vector<std::pair<std::string, std::string>> headers) {
@@ -68,11 +58,7 @@ class StreamRouteTest : public ::testing::Test {
     return out;
   }
 
-  std::string SessionCookie() {
-    auto session = authenticator_->Login("noa", kPassword, "192.0.2.1");
-    EXPECT_TRUE(session.ok());
-    return std::string(kSessionCookie) + "=" + session->token;
-  }
+  std::string SessionCookie() { return world_.SessionCookie("noa", kPassword); }
 
   static std::string ErrorCode(const ApiResponse& r) {
     if (r.body.empty()) return "";
@@ -80,13 +66,9 @@ class StreamRouteTest : public ::testing::Test {
   }
 
   static constexpr char kPassword[] = "stream-password-1";
-  fr::testing::TempDir dir_;
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
   ManualClock clock_{1'800'000'000'000};
+  ApiTestWorld world_{clock_};
   metrics::Registry metrics_;
-  std::unique_ptr<engine::Authenticator> authenticator_;
-  std::unique_ptr<engine::Directory> directory_;
-  std::unique_ptr<AuthGate> gate_;
   engine::Presence presence_{clock_, engine::PresenceOptions{}};
   engine::EventHub hub_{clock_, metrics_, engine::EventHubOptions{.queue_limit = 3}};
   Router router_;

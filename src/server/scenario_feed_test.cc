@@ -2,7 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -64,37 +65,66 @@ in_reply_to = "late"
 text = "second: still waiting"
 )";
 
-TEST(ScenarioFeedTest, PlaysEveryStepInOrderIntoTheForwarder) {
-  channels::sim::SimConfig sim_config;
-  sim_config.x.consumer_secret = "secret";
-  sim_config.x.accounts = {{"1500000000000000001", "kantina_il", "token"}};
-  channels::sim::SimPlatform platform(sim_config);
-  auto scenario = channels::sim::ParseScenario(kTwoSteps, "two.toml");
-  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
+// What both feed tests start from: kTwoSteps on a simulator with one X account, and a
+// forwarder to Feedroom that keeps the body of every webhook it sends and answers 200.
+class ScenarioFeedTest : public ::testing::Test {
+ protected:
+  static channels::sim::SimConfig OneXAccount() {
+    channels::sim::SimConfig config;
+    config.x.consumer_secret = "secret";
+    config.x.accounts = {{"1500000000000000001", "kantina_il", "token"}};
+    return config;
+  }
+  static WebhookForwarderOptions ToFeedroom() {
+    WebhookForwarderOptions options;
+    options.target = "http://feedroom";
+    return options;
+  }
 
-  std::mutex mu;
-  std::vector<std::string> bodies;
-  std::promise<void> both;
-  WebhookForwarderOptions options;
-  options.target = "http://feedroom";
-  WebhookForwarder forwarder(options, [&](const channels::HttpRequest& r)
-                                          -> Result<channels::HttpResponse> {
-    std::lock_guard<std::mutex> lock(mu);
-    bodies.push_back(r.body);
-    if (bodies.size() == 2) both.set_value();
-    return channels::HttpResponse{200, {}, ""};
-  });
+  // Parses kTwoSteps and starts playing it on platform_, its step times counted from `start`.
+  Result<channels::sim::ScenarioPlayer> StartTwoSteps(UnixMillis start) {
+    auto scenario = channels::sim::ParseScenario(kTwoSteps, "two.toml");
+    if (!scenario.ok()) return scenario.status();
+    return channels::sim::ScenarioPlayer::Start(std::move(*scenario), platform_, start);
+  }
 
+  // Waits up to 10 s until `count` webhooks have been sent; true when they have.
+  bool WaitForBodies(std::size_t count) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return sent_.wait_for(lock, std::chrono::seconds(10), [&] { return bodies_.size() >= count; });
+  }
+  // The bodies of the webhooks sent so far, in the order they were sent.
+  std::vector<std::string> Bodies() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return bodies_;
+  }
+
+  channels::sim::SimPlatform platform_{OneXAccount()};
+  std::mutex mu_;
+  std::condition_variable sent_;
+  std::vector<std::string> bodies_;
+  WebhookForwarder forwarder_{
+      ToFeedroom(), [this](const channels::HttpRequest& r) -> Result<channels::HttpResponse> {
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          bodies_.push_back(r.body);
+        }
+        sent_.notify_all();
+        return channels::HttpResponse{200, {}, ""};
+      }};
+};
+
+TEST_F(ScenarioFeedTest, PlaysEveryStepInOrderIntoTheForwarder) {
   SystemClock clock;
   ScenarioPace pace(clock.NowMillis(), 2'000, 1000.0);  // 2 s of scenario in 2 ms
-  auto player =
-      channels::sim::ScenarioPlayer::Start(std::move(*scenario), platform, pace.scenario_start());
-  ASSERT_TRUE(player.ok());
-  ScenarioFeed feed(std::move(*player), pace, clock, forwarder);
-  ASSERT_EQ(both.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  auto player = StartTwoSteps(pace.scenario_start());
+  ASSERT_TRUE(player.ok()) << player.status().ToString();
+  ScenarioFeed feed(std::move(*player), pace, clock, forwarder_);
+  ASSERT_TRUE(WaitForBodies(2));
   feed.Stop();
-  forwarder.Stop();
+  forwarder_.Stop();
 
+  const std::vector<std::string> bodies = Bodies();
   ASSERT_EQ(bodies.size(), 2u);
   EXPECT_NE(bodies[0].find("first: where is my order"), std::string::npos);
   EXPECT_NE(bodies[1].find("second: still waiting"), std::string::npos);
@@ -102,46 +132,25 @@ TEST(ScenarioFeedTest, PlaysEveryStepInOrderIntoTheForwarder) {
 
 // On-demand steps go through the same forwarder, after the steps played before them, dated
 // by the wall clock once the sped-up scenario has run ahead of it (never in the future).
-TEST(ScenarioFeedTest, OnDemandStepsFollowThePlayedStepsAndAreNeverDatedInTheFuture) {
-  channels::sim::SimConfig sim_config;
-  sim_config.x.consumer_secret = "secret";
-  sim_config.x.accounts = {{"1500000000000000001", "kantina_il", "token"}};
-  channels::sim::SimPlatform platform(sim_config);
-  auto scenario = channels::sim::ParseScenario(kTwoSteps, "two.toml");
-  ASSERT_TRUE(scenario.ok()) << scenario.status().ToString();
-
-  std::mutex mu;
-  std::vector<std::string> bodies;
-  std::promise<void> three;
-  WebhookForwarderOptions options;
-  options.target = "http://feedroom";
-  WebhookForwarder forwarder(options, [&](const channels::HttpRequest& r)
-                                          -> Result<channels::HttpResponse> {
-    std::lock_guard<std::mutex> lock(mu);
-    bodies.push_back(r.body);
-    if (bodies.size() == 3) three.set_value();
-    return channels::HttpResponse{200, {}, ""};
-  });
-
+TEST_F(ScenarioFeedTest, OnDemandStepsFollowThePlayedStepsAndAreNeverDatedInTheFuture) {
   ManualClock clock(kNow);
   ScenarioPace pace(kNow, 2'000, 1000.0);
-  auto player =
-      channels::sim::ScenarioPlayer::Start(std::move(*scenario), platform, pace.scenario_start());
-  ASSERT_TRUE(player.ok());
+  auto player = StartTwoSteps(pace.scenario_start());
+  ASSERT_TRUE(player.ok()) << player.status().ToString();
   clock.Set(kNow + 10'000);  // the scenario's clock is 10,000 s ahead by now
-  ScenarioFeed feed(std::move(*player), pace, clock, forwarder);
+  ScenarioFeed feed(std::move(*player), pace, clock, forwarder_);
   Result<std::string> id = feed.PlayNow(
       R"({"customer":"dana","kind":"dm","text":"third: on demand"})");
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_FALSE(id->empty());
   EXPECT_EQ(feed.PlayNow(R"({"customer":"dana","kind":"dm"})").status().reason(), "bad_step");
-  ASSERT_EQ(three.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  ASSERT_TRUE(WaitForBodies(3));
   feed.Stop();
   EXPECT_EQ(feed.PlayNow(R"({"customer":"dana","kind":"dm","text":"late"})").status().reason(),
             "stopping");
-  forwarder.Stop();
+  forwarder_.Stop();
 
-  std::lock_guard<std::mutex> lock(mu);
+  const std::vector<std::string> bodies = Bodies();
   ASSERT_EQ(bodies.size(), 3u);
   EXPECT_NE(bodies[0].find("first: where is my order"), std::string::npos);
   EXPECT_NE(bodies[1].find("second: still waiting"), std::string::npos);

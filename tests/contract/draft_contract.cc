@@ -29,22 +29,10 @@ void DraftContractTest::SetUp() {
   ASSERT_NE(store_, nullptr);
   Status s = Write([&](StoreTxn& txn) -> Status {
     for (auto [name, id] : {std::pair{"dana", &dana_}, std::pair{"yossi", &yossi_}}) {
-      ports::StoredUser u;
-      u.user.username = name;
-      u.user.display_name = name;
-      u.user.capacity = 5;
-      u.user.created_at = kT0;
-      FR_ASSIGN_OR_RETURN(*id, txn.people().InsertUser(u));
+      FR_ASSIGN_OR_RETURN(*id, InsertTestUser(txn, name, name, kT0));
     }
     for (domain::CaseId* id : {&case_a_, &case_b_}) {
-      domain::Case c;
-      c.status = domain::CaseStatus::kOpen;
-      c.platform = domain::Platform::kX;
-      c.account_id = "1500000000000000001";
-      c.opened_at = kT0;
-      c.last_activity_at = kT0;
-      c.last_customer_message_at = kT0;
-      FR_ASSIGN_OR_RETURN(*id, txn.InsertCase(c));
+      FR_ASSIGN_OR_RETURN(*id, InsertOpenXCase(txn, kT0));
     }
     return Status::Ok();
   });

@@ -42,20 +42,8 @@ void ReplyContractTest::SetUp() {
   StoreContractTest::SetUp();
   ASSERT_NE(store_, nullptr);
   Status s = Write([&](StoreTxn& txn) -> Status {
-    ports::StoredUser u;
-    u.user.username = "dana";
-    u.user.display_name = "דנה";
-    u.user.capacity = 5;
-    u.user.created_at = kT0;
-    FR_ASSIGN_OR_RETURN(author_, txn.people().InsertUser(u));
-    domain::Case c;
-    c.status = domain::CaseStatus::kOpen;
-    c.platform = Platform::kX;
-    c.account_id = "1500000000000000001";
-    c.opened_at = kT0;
-    c.last_activity_at = kT0;
-    c.last_customer_message_at = kT0;
-    FR_ASSIGN_OR_RETURN(case_id_, txn.InsertCase(c));
+    FR_ASSIGN_OR_RETURN(author_, InsertTestUser(txn, "dana", "דנה", kT0));
+    FR_ASSIGN_OR_RETURN(case_id_, InsertOpenXCase(txn, kT0));
     return Status::Ok();
   });
   ASSERT_TRUE(s.ok()) << s.ToString();

@@ -62,6 +62,27 @@ Status StoreContractTest::Write(ports::Store& store, const ports::WriteUnit& uni
   return results[0];
 }
 
+Result<domain::UserId> InsertTestUser(StoreTxn& txn, const std::string& username,
+                                      const std::string& display_name, UnixMillis at) {
+  ports::StoredUser u;
+  u.user.username = username;
+  u.user.display_name = display_name;
+  u.user.capacity = 5;
+  u.user.created_at = at;
+  return txn.people().InsertUser(u);
+}
+
+Result<domain::CaseId> InsertOpenXCase(StoreTxn& txn, UnixMillis at) {
+  Case c;
+  c.status = CaseStatus::kOpen;
+  c.platform = Platform::kX;
+  c.account_id = "1500000000000000001";
+  c.opened_at = at;
+  c.last_activity_at = at;
+  c.last_customer_message_at = at;
+  return txn.InsertCase(c);
+}
+
 namespace {
 
 testing::AssertionResult IsOk(const Status& s) {

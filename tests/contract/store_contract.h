@@ -60,6 +60,14 @@ class StoreContractTest : public testing::TestWithParam<StoreContractParam> {
   std::unique_ptr<ports::Store> store_;  // opened on database_ by SetUp
 };
 
+// Inserts in `txn`, for records to belong to, a user `username` shown as `display_name`
+// (capacity 5, no password) created at `at`. Returns the new id or the store's error.
+Result<domain::UserId> InsertTestUser(ports::StoreTxn& txn, const std::string& username,
+                                      const std::string& display_name, UnixMillis at);
+// Inserts in `txn` an open case on X account 1500000000000000001, with no customer, opened and
+// last active at `at`. Returns the new id or the store's error.
+Result<domain::CaseId> InsertOpenXCase(ports::StoreTxn& txn, UnixMillis at);
+
 // The people part of the contract (tests/contract/people_contract.cc); instantiated with the
 // same parameters as StoreContractTest.
 class PeopleContractTest : public StoreContractTest {

@@ -14,8 +14,8 @@ import { eventually, openBrowser, password, playStep, simSent, startFeedroom } f
 const work = mkdtempSync(join(tmpdir(), "feedroom-e2e-"));
 const shots = process.env.FEEDROOM_E2E_SHOTS ?? join(work, "screenshots");
 mkdirSync(shots, { recursive: true });
-console.log(`# screenshots: ${shots}`);
-console.log(`# logs: ${work}`);
+console.log(`screenshots: ${shots}`);
+console.log(`logs: ${work}`);
 
 const viewport = { width: 1440, height: 900 };
 let feedroom, browser, agent, supervisor;
@@ -57,10 +57,11 @@ async function arrives(customer, text) {
   return row;
 }
 
-async function writeAndSend(text) {
+async function writeReply(text) {
   const box = agent.locator('[data-testid=composer] [data-part="main"] textarea');
   await box.fill(text);
-  await agent.locator("[data-testid=review]").first().waitFor();
+  await agent.locator("[data-testid=review]").first().waitFor({ state: "attached" });
+  await agent.locator("[data-testid=send]:enabled").waitFor();
 }
 
 before(async () => {
@@ -101,7 +102,7 @@ test("the agent takes the case", async () => {
 });
 
 test("the agent replies publicly", async () => {
-  await writeAndSend("יעל, מצטערים על העיכוב. השליח בדרך ויגיע תוך 20 דקות.");
+  await writeReply("יעל, מצטערים על העיכוב. השליח בדרך ויגיע תוך 20 דקות.");
   await agent.click("[data-testid=send]");
   await agent.locator("[data-testid=outcome].outcome-ok").waitFor();
   const sent = await eventually("the public reply at X", async () => {
@@ -118,7 +119,8 @@ test("the agent moves the conversation to private", async () => {
   await agent.click('[data-testid=composer] input[value="move_to_private"]');
   await agent.fill('[data-part="pub"] textarea', "שלחנו לך הודעה פרטית עם הפרטים");
   await agent.fill('[data-part="priv"] textarea', "יעל, מספר ההזמנה 4471. נשמח לפצות אותך בקינוח בהזמנה הבאה.");
-  await agent.locator("[data-part=priv] [data-testid=review]").waitFor();
+  await agent.locator("[data-part=priv] [data-testid=review]").waitFor({ state: "attached" });
+  await agent.locator("[data-testid=send]:enabled").waitFor();
   await agent.click("[data-testid=send]");
   await agent.locator("[data-testid=outcome].outcome-ok").waitFor();
   const sent = await eventually("the acknowledgement and the DM", async () => {
@@ -136,7 +138,7 @@ test("a sensitive reply waits, and a supervisor approves it from another browser
   await row.click();
   await agent.click("[data-testid=take]");
   await eventually("the case to be Dana's", async () => (await agent.textContent("[data-testid=assignee]"))?.includes("דנה כהן"));
-  await writeAndSend("משה, אנחנו מצטערים מאוד לשמוע. נציג יחזור אליך עוד היום.");
+  await writeReply("משה, אנחנו מצטערים מאוד לשמוע. נציג יחזור אליך עוד היום.");
   await agent.locator("[data-testid=needs-approval]").waitFor();
   await agent.click("[data-testid=send]");
   await agent.locator("[data-testid=outcome].outcome-held").waitFor();

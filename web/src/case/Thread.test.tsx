@@ -60,8 +60,9 @@ describe("threadEntries", () => {
       { id: "r1", status: "sent", echo_message_id: "11", created_at: 2 },
       { id: "r2", status: "awaiting_approval", created_at: 4 },
       { id: "r3", status: "failed", created_at: 0 },
+      { id: "r4", status: "sent", echo_message_id: null, created_at: 5 },
     ] as Reply[];
     const entries = threadEntries(detail.messages!, replies);
-    expect(entries.map((e) => ("message" in e ? `m${e.message.id}` : e.reply.id))).toEqual(["r3", "m10", "m11", "r2"]);
+    expect(entries.map((e) => ("message" in e ? `m${e.message.id}` : e.reply.id))).toEqual(["r3", "m10", "m11", "r2", "r4"]);
   });
 });

@@ -10,10 +10,13 @@ import { MessageChips } from "./Chips";
 
 type Entry = { at: number; message: Message } | { at: number; reply: Reply };
 
-/** Messages and not-yet-echoed replies, by time (messages first on a tie). */
+/**
+ * Messages, and the replies whose echo is not among them (held, queued, failed, or sent with
+ * the echo not back yet or filed elsewhere), by time (messages first on a tie).
+ */
 export function threadEntries(messages: Message[], replies: Reply[]): Entry[] {
-  const echoed = new Set(messages.map((m) => m.id));
-  const pending = replies.filter((r) => !(r.echo_message_id && echoed.has(r.echo_message_id)) && r.status !== "sent");
+  const inThread = new Set(messages.map((m) => m.id));
+  const pending = replies.filter((r) => !(r.echo_message_id && inThread.has(r.echo_message_id)));
   const entries: Entry[] = [
     ...messages.map((m) => ({ at: m.created_at ?? 0, message: m })),
     ...pending.map((r) => ({ at: r.created_at ?? 0, reply: r })),

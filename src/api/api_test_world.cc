@@ -1,0 +1,38 @@
+#include "api/api_test_world.h"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+
+namespace fr::api {
+
+ApiTestWorld::ApiTestWorld(const Clock& clock, engine::AuthOptions auth) {
+  storage::sqlite::SqliteOptions options;
+  options.path = dir_.File("t.db");
+  store_ = std::move(storage::sqlite::SqliteStore::Open(options)).value();
+  auth.password_cost = secrets::MinimumPasswordCost();
+  authenticator_ = std::make_unique<engine::Authenticator>(*store_, clock, auth);
+  directory_ = std::make_unique<engine::Directory>(*store_, clock, auth.password_cost);
+  gate_ = std::make_unique<AuthGate>(*authenticator_);
+}
+
+domain::User ApiTestWorld::AddUser(const std::string& username, domain::Role role,
+                                   const std::string& password, const std::string& display_name) {
+  auto user = directory_->AddUser({username, display_name, role, password, 5, false, {}});
+  EXPECT_TRUE(user.ok()) << username << ": " << user.status().ToString();
+  return user.ok() ? *user : domain::User{};
+}
+
+std::string ApiTestWorld::ApiToken(const domain::User& user, std::string_view name) {
+  auto token = authenticator_->CreateApiToken(user.id, name);
+  EXPECT_TRUE(token.ok()) << user.username << ": " << token.status().ToString();
+  return token.ok() ? token->token : "";
+}
+
+std::string ApiTestWorld::SessionCookie(std::string_view username, std::string_view password) {
+  auto session = authenticator_->Login(username, password, "192.0.2.1");
+  EXPECT_TRUE(session.ok()) << username << ": " << session.status().ToString();
+  return session.ok() ? std::string(kSessionCookie) + "=" + session->token : "";
+}
+
+}  // namespace fr::api
