@@ -3,6 +3,25 @@ import type { Lang } from "./messages";
 
 const kLocale: Record<Lang, string> = { he: "he-IL", en: "en-GB" };
 
+// Building an Intl formatter costs far more than using one (tenths of a millisecond each,
+// many per list row and frame), so each distinct one is built once and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 export interface FormatContext {
   lang: Lang;
   timeZone: string;
@@ -18,21 +37,16 @@ export function formatTime(ms: number, ctx: FormatContext, now: number = Date.no
     : now - ms < 6 * 86_400_000 && ms <= now
       ? { weekday: "short", hour: "2-digit", minute: "2-digit" }
       : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: ctx.timeZone, hourCycle: "h23" }).format(date);
+  return dateFormat(locale, { ...options, timeZone: ctx.timeZone, hourCycle: "h23" }).format(date);
 }
 
 /** Full date and time, for titles and tooltips. */
 export function formatDateTime(ms: number, ctx: FormatContext): string {
-  return new Intl.DateTimeFormat(kLocale[ctx.lang], {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: ctx.timeZone,
-    hourCycle: "h23",
-  }).format(new Date(ms));
+  return dateFormat(kLocale[ctx.lang], { dateStyle: "medium", timeStyle: "short", timeZone: ctx.timeZone, hourCycle: "h23" }).format(new Date(ms));
 }
 
 function dayKey(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
 }
 
 /**
@@ -45,7 +59,7 @@ export function formatDuration(ms: number, lang: Lang): string {
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
   const unit = (value: number, u: "day" | "hour" | "minute") =>
-    new Intl.NumberFormat(kLocale[lang], { style: "unit", unit: u, unitDisplay: "short" }).format(value);
+    numberFormat(kLocale[lang], { style: "unit", unit: u, unitDisplay: "short" }).format(value);
   if (days > 0) return hours > 0 ? `${unit(days, "day")} ${unit(hours, "hour")}` : unit(days, "day");
   if (hours > 0) return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;
   return unit(minutes, "minute");
@@ -53,7 +67,7 @@ export function formatDuration(ms: number, lang: Lang): string {
 
 /** A count with the locale's grouping ("12,400"); compact above 10,000 ("12K" / "12 אלף"). */
 export function formatCount(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(kLocale[lang], n >= 10_000 ? { notation: "compact", maximumFractionDigits: 1 } : {}).format(n);
+  return numberFormat(kLocale[lang], n >= 10_000 ? { notation: "compact", maximumFractionDigits: 1 } : {}).format(n);
 }
 
 /** The browser's own time zone, the default for a new agent. */

@@ -55,7 +55,7 @@ export function CaseList({
           const item = items[row.index]!;
           return (
             <div key={row.key} className="case-list-slot" style={{ transform: `translateY(${row.start}px)` }}>
-              <CaseRow item={item} selected={item.id === selectedId} now={now} onOpen={() => onOpen(item.id)} />
+              <CaseRow item={item} selected={item.id === selectedId} now={now} onOpen={onOpen} />
             </div>
           );
         })}

@@ -1,6 +1,7 @@
 // One inbox row: who, on which network, what they wrote last, how long the clock has left.
 // Customer text is rendered as text (React escapes it) with dir="auto" so Hebrew and English
 // each read in their own direction.
+import { memo } from "react";
 import type { CaseRowData } from "../api/types";
 import { PlatformIcon } from "../common/PlatformIcon";
 import { SlaBadge } from "../common/SlaBadge";
@@ -8,7 +9,18 @@ import { formatTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { useDirectory } from "../state/directory";
 
-export function CaseRow({ item, selected, now, onOpen }: { item: CaseRowData; selected: boolean; now: number; onOpen: () => void }) {
+/** Memoised: scrolling re-renders only the rows that enter the view, not those in it. */
+export const CaseRow = memo(function CaseRow({
+  item,
+  selected,
+  now,
+  onOpen,
+}: {
+  item: CaseRowData;
+  selected: boolean;
+  now: number;
+  onOpen: (id: string) => void;
+}) {
   const i18n = useI18n();
   const { nameOf } = useDirectory();
   const who = item.customer?.name || (item.customer?.handle ? `@${item.customer.handle}` : `#${item.customer_id}`);
@@ -19,7 +31,7 @@ export function CaseRow({ item, selected, now, onOpen }: { item: CaseRowData; se
       role="option"
       aria-selected={selected}
       data-case-id={item.id}
-      onClick={onOpen}
+      onClick={() => onOpen(item.id)}
     >
       <div className="case-row-top">
         <PlatformIcon platform={item.platform} />
@@ -40,4 +52,4 @@ export function CaseRow({ item, selected, now, onOpen }: { item: CaseRowData; se
       </div>
     </div>
   );
-}
+});
