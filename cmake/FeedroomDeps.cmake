@@ -9,11 +9,25 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CURL REQUIRED)
+# Listening and understanding (src/nlp): vectorscan for the rule prefilter, fastText for the
+# sentiment and intent models, CLD2 for language identification.
+pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)  # its .pc has an empty Version
+# CLD2 ships neither a .pc nor a CMake config. libcld2 holds the code and the 83-language
+# tables (Hebrew among them), which is all we need.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+if(NOT TARGET CLD2::cld2)
+  add_library(CLD2::cld2 UNKNOWN IMPORTED)
+  set_target_properties(CLD2::cld2 PROPERTIES IMPORTED_LOCATION ${CLD2_LIBRARY}
+                                              INTERFACE_INCLUDE_DIRECTORIES ${CLD2_INCLUDE_DIR})
+endif()
 # Boost.JSON also writes the channel adapters' outbound request bodies, so every build needs it.
 find_package(Boost 1.81 REQUIRED COMPONENTS json url)
 if(FR_BUILD_SERVER)
   find_package(SQLite3 REQUIRED)
   find_package(CLI11 REQUIRED CONFIG)
+  find_package(benchmark REQUIRED CONFIG)
 endif()
 
 if(FR_BUILD_TESTS)

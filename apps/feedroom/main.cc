@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli.h"
 #include "server/commands.h"
 #include "server/config.h"
 #include "server/server.h"
@@ -101,7 +102,13 @@ int main(int argc, char** argv) {
   team_add->add_option("--platforms", team_args.platforms, "Platforms it covers, e.g. x,facebook");
   team_add->add_option("--signature", team_args.signature, "caret, dash_name (default) or none");
 
+  fr::cli::CommandRun run;
+  fr::cli::AddListenCommands(app, run);
+  fr::cli::AddUnderstandCommands(app, run);
+
   CLI11_PARSE(app, argc, argv);
+
+  if (run) return run();
 
   if (serve->parsed()) {
     auto config = LoadConfig(serve_store);

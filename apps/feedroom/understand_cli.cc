@@ -1,0 +1,7 @@
+#include "cli.h"
+
+namespace fr::cli {
+
+void AddUnderstandCommands(CLI::App& app, CommandRun& run) {}
+
+}  // namespace fr::cli
