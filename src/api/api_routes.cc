@@ -2,6 +2,7 @@
 
 #include "api/case_routes.h"
 #include "api/draft_routes.h"
+#include "api/listening_routes.h"
 #include "api/people_routes.h"
 #include "api/read_routes.h"
 #include "api/reply_routes.h"
@@ -17,6 +18,9 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddCaseRoutes(router, gate, s.desk, s.presence, s.sweep, s.store, s.sla);
   AddReplyRoutes(router, gate, s.replies, s.outbox, s.store);
   if (s.drafts != nullptr) AddDraftRoutes(router, gate, *s.drafts);
+  if (s.listening != nullptr && s.labels != nullptr) {
+    AddListeningRoutes(router, gate, *s.listening, *s.labels, s.slow_work);
+  }
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
   AddSettingsRoutes(router, gate, s.settings);
 }

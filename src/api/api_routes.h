@@ -13,6 +13,8 @@
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
 #include "engine/reply/draft_keeper.h"
+#include "engine/listen/listening_desk.h"
+#include "engine/understand/label_desk.h"
 #include "engine/reply/reply_desk.h"
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
@@ -37,6 +39,9 @@ struct ApiServices {
   WorkPool* slow_work = nullptr;  // password hashing off the HTTP threads; null: inline
   SettingsView settings = {};  // what GET /api/v1/settings shows (copied; no secrets)
   engine::DraftKeeper* drafts = nullptr;  // /api/v1/cases/{id}/draft; null: no draft routes
+  // /api/v1/listening/rules and /api/v1/messages/{id}/labels; null (either): no such routes.
+  engine::ListeningDesk* listening = nullptr;
+  engine::LabelDesk* labels = nullptr;
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

@@ -36,7 +36,30 @@ json::object CaseObject(const domain::Case& c) {
   o["assigned_at"] = c.assigned_at;
   o["first_response_at"] = c.first_response_at;
   o["last_agent_reply_at"] = c.last_agent_reply_at;
+  o["language"] = c.language;
+  o["queue_team_id"] = IdOrNull(c.queue);
   return o;
+}
+
+void AddInsightFields(const ports::MessageInsight& insight, json::object& o) {
+  const domain::Understanding& u = insight.understanding;
+  auto strings = [](const std::vector<std::string>& items) {
+    json::array a;
+    for (const auto& s : items) a.emplace_back(s);
+    return a;
+  };
+  o["language"] = u.language;
+  o["other_language"] = u.other_language;
+  o["sentiment"] = domain::SentimentName(u.sentiment);
+  o["sentiment_p"] = u.sentiment_p;
+  o["intent"] = domain::IntentName(u.intent);
+  o["intent_p"] = u.intent_p;
+  o["sensitivity"] = strings(u.sensitivity);
+  o["needs_reply"] = insight.triage.needs_reply;
+  o["triage"] = json::object{{"priority", domain::PriorityName(insight.triage.priority)},
+                             {"reasons", strings(insight.triage.reasons)}};
+  o["rules"] = strings(insight.rules);
+  o["corrected"] = strings(insight.corrected);
 }
 
 json::value SlaValue(const std::optional<engine::SlaReading>& r) {
@@ -100,6 +123,8 @@ json::object MessageObject(const ports::StoredMessage& s) {
                                 {"at", r.at}});
   }
   o["revisions"] = std::move(revs);
+  o["overheard"] = m.overheard;
+  if (s.insight) AddInsightFields(*s.insight, o);
   return o;
 }
 

@@ -26,6 +26,10 @@ boost::json::object CaseObject(const domain::Case& c);
 // A case's SLA reading as its "sla" field: metric, state, times, target and use; null if none.
 boost::json::value SlaValue(const std::optional<engine::SlaReading>& reading);
 boost::json::object CaseEventObject(const domain::CaseEvent& e);
+// Adds the fields of what was understood of a message to its object `o`: "language",
+// "other_language", "sentiment", "sentiment_p", "intent", "intent_p", "sensitivity",
+// "needs_reply", "triage" {"priority","reasons"}, "rules" and "corrected".
+void AddInsightFields(const ports::MessageInsight& insight, boost::json::object& o);
 
 // Each case of the page with its "sla", "customer" and "preview" (schema CaseListItem); `sla`
 // holds the readings of the page's cases that have clocks.

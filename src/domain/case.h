@@ -61,10 +61,15 @@ struct Case {
   UnixMillis last_customer_message_at = 0;  // newest inbound message
   std::int64_t message_count = 0;
   std::int32_t reopen_count = 0;
+  // The language of its opening customer message as understood ("he", "en"; "" when not
+  // understood), for routing by language skills.
+  std::string language;
 
   // Working the case (domain/case_workflow.h).
   Priority priority = Priority::kNormal;
   std::optional<TeamId> team;        // the queue it is routed to
+  // The queue it was put in by a listening rule; routing then keeps it in this team.
+  std::optional<TeamId> queue;
   std::optional<UserId> assignee;    // who owns it now
   UnixMillis assigned_at = 0;        // when the current assignee got it (0 = unassigned)
   UnixMillis first_response_at = 0;  // the first agent reply sent (0 = none yet)

@@ -72,6 +72,9 @@ struct Message {
   // X v2 edits get a new id: this is the id of the original post (edit_history_tweet_ids[0])
   // when it differs from external_id. Empty otherwise.
   std::string edit_of;
+  // Found by a listening source (a search, a stream, a feed) rather than sent or addressed to
+  // the brand: it opens a case only when an escalating listening rule matches it.
+  bool overheard = false;
 
   bool operator==(const Message&) const = default;
 };

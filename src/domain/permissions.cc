@@ -12,6 +12,7 @@ std::string_view ActionName(Action a) {
     case Action::kSendOnAnyCase: return "send_on_any_case";
     case Action::kApproveReplies: return "approve_replies";
     case Action::kManageTeams: return "manage_teams";
+    case Action::kManageListening: return "manage_listening";
     case Action::kManageUsers: return "manage_users";
     case Action::kManageSettings: return "manage_settings";
   }
@@ -29,6 +30,7 @@ bool Allows(Role role, Action action) {
     case Action::kSendOnAnyCase:
     case Action::kApproveReplies:
     case Action::kManageTeams:
+    case Action::kManageListening:
       return role == Role::kSupervisor || role == Role::kAdmin;
     case Action::kManageUsers:
     case Action::kManageSettings:

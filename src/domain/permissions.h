@@ -17,6 +17,7 @@ enum class Action {
   kSendOnAnyCase,    // send on a case assigned to someone else
   kApproveReplies,   // approve, edit or reject replies that wait for approval
   kManageTeams,      // teams, members, capacities, skills
+  kManageListening,  // listening rules (what is heard, what opens a case)
   kManageUsers,      // create users, change roles, deactivate
   kManageSettings,   // SLA policies, calendars, channel accounts
 };

@@ -19,6 +19,7 @@ TEST(PermissionsTest, RoleMatrix) {
       {Action::kSendOnAnyCase, false, true, true},
       {Action::kApproveReplies, false, true, true},
       {Action::kManageTeams, false, true, true},
+      {Action::kManageListening, false, true, true},
       {Action::kManageUsers, false, false, true},
       {Action::kManageSettings, false, false, true},
   };

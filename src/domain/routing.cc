@@ -42,7 +42,7 @@ RoutingChoice Route(const RoutingCase& c, const std::vector<Team>& teams,
   RoutingChoice fallback;
   for (std::size_t i = 0; i < teams.size(); ++i) {
     const Team& team = teams[i];
-    if (!Covers(team.scope, c.platform, c.language)) continue;
+    if (c.queue ? team.id != *c.queue : !Covers(team.scope, c.platform, c.language)) continue;
     if (!fallback.team) fallback.team = team.id;
     std::vector<const AgentSnapshot*> candidates = Candidates(team, c, agents);
     if (candidates.empty()) continue;

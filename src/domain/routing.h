@@ -31,6 +31,9 @@ struct RoutingCase {
   std::string language;                 // "" when not known yet: language skills then ignored
   std::optional<UserId> previous_agent;  // the customer's last assignee, for stickiness
   std::optional<UserId> exclude;         // never this agent (re-assignment after no reply)
+  // The queue the case was put in (an escalating listening rule names it): only this team is
+  // considered, whatever its scope. nullopt: every team whose scope covers the case.
+  std::optional<TeamId> queue;
 };
 
 struct RoutingChoice {

@@ -20,6 +20,7 @@
 #include "domain/inbound_event.h"
 #include "domain/message.h"
 #include "ports/draft_store.h"
+#include "ports/insight_store.h"
 #include "ports/people_store.h"
 #include "ports/reply_store.h"
 #include "ports/sla_store.h"
@@ -55,6 +56,8 @@ struct StoredMessage {
   bool deleted = false;
   bool hidden = false;
   std::vector<Revision> revisions;  // oldest first; filled by GetMessage / GetCaseDetail
+  // What was understood of it (none for the brand's own messages); filled by GetCaseDetail.
+  std::optional<MessageInsight> insight;
 };
 
 struct CaseDetail {
@@ -210,6 +213,8 @@ class StoreTxn {
   virtual SlaTxn& sla() = 0;
   // Agents' drafts, in this same transaction.
   virtual DraftTxn& drafts() = 0;
+  // Message insights, label corrections and listening rules, in this same transaction.
+  virtual InsightTxn& insights() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -280,6 +285,8 @@ class Store {
   virtual SlaReader& sla() = 0;
   // Reads of agents' drafts.
   virtual DraftReader& drafts() = 0;
+  // Reads of message insights, label corrections and listening rules.
+  virtual InsightReader& insights() = 0;
 
   // Installs `hook` for every later transaction (an empty one removes it).
   // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.

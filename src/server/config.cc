@@ -135,6 +135,30 @@ Status ParseWeb(const toml::table& t, ServerConfig& c) {
   return Status::Ok();
 }
 
+Status ParseUnderstanding(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(
+      CheckKnownKeys(t, "understanding.", {"models", "vip_followers", "wide_followers"}));
+  FR_ASSIGN_OR_RETURN(c.models_dir, OptionalString(t, "understanding.", "models", c.models_dir));
+  if (c.models_dir.empty()) return ConfigError("understanding.models", "must not be empty");
+  constexpr std::int64_t kMaxFollowers = 10'000'000'000;
+  FR_ASSIGN_OR_RETURN(c.triage.vip_followers,
+                      OptionalInt(t, "understanding.", "vip_followers", c.triage.vip_followers, 0,
+                                  kMaxFollowers));
+  FR_ASSIGN_OR_RETURN(c.triage.wide_followers,
+                      OptionalInt(t, "understanding.", "wide_followers", c.triage.wide_followers,
+                                  0, kMaxFollowers));
+  if (c.triage.vip_followers < c.triage.wide_followers) {
+    return ConfigError("understanding.vip_followers", "must be at least wide_followers");
+  }
+  return Status::Ok();
+}
+
+Status ParseListening(const toml::table& t, ServerConfig& c) {
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "listening.", {"rules_file"}));
+  FR_ASSIGN_OR_RETURN(c.rules_file, OptionalString(t, "listening.", "rules_file", ""));
+  return Status::Ok();
+}
+
 Status ParseIngest(const toml::table& t, ServerConfig& c) {
   FR_RETURN_IF_ERROR(CheckKnownKeys(
       t, "ingest.", {"reopen", "link_window_hours", "max_batch", "thread_batch", "memory_backlog"}));
@@ -264,7 +288,7 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "web", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "web", "understanding", "listening", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) { return OptionalTable(root, "", name); };
   FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
@@ -281,6 +305,10 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
   if (replies) FR_RETURN_IF_ERROR(ParseReplies(*replies, c));
   FR_ASSIGN_OR_RETURN(const toml::table* web, section("web"));
   if (web) FR_RETURN_IF_ERROR(ParseWeb(*web, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* understanding, section("understanding"));
+  if (understanding) FR_RETURN_IF_ERROR(ParseUnderstanding(*understanding, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* listening, section("listening"));
+  if (listening) FR_RETURN_IF_ERROR(ParseListening(*listening, c));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

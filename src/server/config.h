@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "domain/triage.h"
 #include "channels/meta/meta_config.h"
 #include "channels/x/x_config.h"
 #include "engine/ingest/ingestor.h"
@@ -36,6 +37,13 @@ struct ServerConfig {
   // The built web app (Vite's output) served at every path outside the API; relative to the
   // working directory. Read once at startup (api/web_assets.h).
   std::string web_root = "web/dist";
+  // [understanding]: the directory of the language models (nlp/understand; the shipped ones
+  // are in models/), relative to the working directory, and the triage thresholds.
+  std::string models_dir = "models";
+  domain::TriagePolicy triage;
+  // [listening]: a rules file (docs/listening.md) applied at start — its rules are stored,
+  // replacing stored rules with the same ids; others stay. Empty: the stored rules only.
+  std::string rules_file;
   std::optional<channels::x::XConfig> x;
   std::optional<channels::meta::MetaConfig> meta;
 };

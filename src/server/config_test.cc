@@ -50,6 +50,34 @@ TEST(ConfigTest, ParsesEverySection) {
   EXPECT_EQ(c->meta->pages.at(0).instagram_user_id, "1784");
 }
 
+TEST(ConfigTest, UnderstandingAndListeningHaveDefaultsAndChecks) {
+  auto defaults = ParseConfig(kValid, "f.toml", NoEnv());
+  ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
+  EXPECT_EQ(defaults->models_dir, "models");
+  EXPECT_EQ(defaults->triage.vip_followers, 10000);
+  EXPECT_EQ(defaults->rules_file, "");
+  auto set = ParseConfig(std::string(kValid) +
+                             "\n[understanding]\nmodels = \"/opt/models\"\nvip_followers = 5000\n"
+                             "wide_followers = 500\n[listening]\nrules_file = \"rules.txt\"\n",
+                         "f.toml", NoEnv());
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->models_dir, "/opt/models");
+  EXPECT_EQ(set->triage.vip_followers, 5000);
+  EXPECT_EQ(set->triage.wide_followers, 500);
+  EXPECT_EQ(set->rules_file, "rules.txt");
+  EXPECT_NE(ParseConfig(std::string(kValid) + "\n[understanding]\nvip_followers = 10\n", "f.toml",
+                        NoEnv())
+                .status()
+                .message()
+                .find("understanding.vip_followers: must be at least wide_followers"),
+            std::string::npos);
+  EXPECT_NE(ParseConfig(std::string(kValid) + "\n[listening]\nrules = 1\n", "f.toml", NoEnv())
+                .status()
+                .message()
+                .find("listening.rules: unknown key"),
+            std::string::npos);
+}
+
 TEST(ConfigTest, TheWebRootDefaultsToTheViteOutput) {
   auto defaults = ParseConfig(kValid, "f.toml", NoEnv());
   ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();

@@ -53,6 +53,7 @@ class FlakyStore final : public ports::Store {
   ports::ReplyReader& replies() override { return real_.replies(); }
   ports::SlaReader& sla() override { return real_.sla(); }
   ports::DraftReader& drafts() override { return real_.drafts(); }
+  ports::InsightReader& insights() override { return real_.insights(); }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override {
     real_.SetCaseWriteHook(std::move(hook));
   }

@@ -43,7 +43,9 @@ Result<domain::RoutingChoice> RoutingSweep::Choose(const domain::Case& c,
                                                    const Snapshot& snapshot) {
   domain::RoutingCase rc;
   rc.platform = c.platform;
+  rc.language = c.language;
   rc.exclude = exclude;
+  rc.queue = c.queue;
   FR_ASSIGN_OR_RETURN(rc.previous_agent, store_.work().PreviousAgentOf(c.customer_id, c.id));
   std::vector<std::optional<domain::UserId>> picks;
   for (const domain::Team& t : snapshot.teams) {

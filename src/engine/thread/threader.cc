@@ -117,6 +117,10 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
     }
   }
 
+  std::optional<MessageJudgement> judged;
+  if (!m.is_outbound && options_.insights != nullptr) judged = options_.insights->Judge(m);
+  const MessageJudgement* judgement = judged ? &*judged : nullptr;
+
   // The customer: the author of inbound messages; the recipient of the brand's DMs.
   CustomerId customer = 0;
   if (!m.is_outbound) {
@@ -130,8 +134,11 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   FR_ASSIGN_OR_RETURN(Conversation conversation, ResolveConversation(txn, m, customer));
 
   std::optional<domain::CaseId> case_id;
-  if (domain::OpensCase(m)) {
-    FR_ASSIGN_OR_RETURN(case_id, ResolveCustomerCase(txn, m, conversation, customer));
+  // An overheard message (not addressed to the brand) opens a case only when a listening
+  // rule escalates it; otherwise it is kept for listening analytics.
+  const bool opens_case = domain::OpensCase(m) && (!m.overheard || (judged && judged->escalate));
+  if (opens_case) {
+    FR_ASSIGN_OR_RETURN(case_id, ResolveCustomerCase(txn, m, conversation, customer, judgement));
   } else if (m.is_outbound) {
     // The brand's own message joins the case of what it answers, else the thread's case.
     if (!m.parent_id.empty()) {
@@ -159,6 +166,7 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   stored.delivery_id = delivery_id;
   stored.received_at = received_at;
   FR_ASSIGN_OR_RETURN(domain::MessageId id, txn.InsertMessage(stored));
+  if (judged) FR_RETURN_IF_ERROR(txn.insights().PutInsight(id, judged->insight));
   // The brand's own message may be the echo of a reply the outbox sent.
   std::optional<domain::ReplyId> echoed;
   if (m.is_outbound) {
@@ -194,7 +202,8 @@ Result<Conversation> Threader::ResolveConversation(ports::StoreTxn& txn, const M
 
 Result<domain::CaseId> Threader::ResolveCustomerCase(ports::StoreTxn& txn, const Message& m,
                                                      const Conversation& conversation,
-                                                     CustomerId customer) const {
+                                                     CustomerId customer,
+                                                     const MessageJudgement* judged) const {
   // The latest case of this thread, if it is this customer's.
   std::optional<Case> own;
   if (conversation.case_id) {
@@ -222,6 +231,14 @@ Result<domain::CaseId> Threader::ResolveCustomerCase(ports::StoreTxn& txn, const
     c.last_activity_at = m.created_at;
     c.last_customer_message_at = m.created_at;
     c.message_count = 1;
+    if (judged != nullptr) {
+      c.priority = judged->insight.triage.priority;
+      c.language = judged->insight.understanding.language == "und"
+                       ? std::string()
+                       : judged->insight.understanding.language;
+      c.team = judged->team;
+      c.queue = judged->team;
+    }
     FR_ASSIGN_OR_RETURN(c.id, txn.InsertCase(c));
   } else {
     c = *own;
@@ -230,6 +247,19 @@ Result<domain::CaseId> Threader::ResolveCustomerCase(ports::StoreTxn& txn, const
       c.reopen_count += 1;
     }
     domain::NoteCustomerMessage(c, m.created_at);
+    // A later message can make a case more urgent (a threat to sue, a VIP joining), never
+    // less: lowering is a person's decision.
+    if (judged != nullptr && judged->insight.triage.priority > c.priority) {
+      const domain::Priority from = c.priority;
+      c.priority = judged->insight.triage.priority;
+      FR_RETURN_IF_ERROR(txn.work()
+                             .InsertCaseEvent(domain::CaseEvent{
+                                 0, c.id, m.created_at, domain::CaseEventKind::kPriorityChanged,
+                                 std::nullopt, std::nullopt,
+                                 std::string(domain::PriorityName(from)) + ">" +
+                                     std::string(domain::PriorityName(c.priority))})
+                             .status());
+    }
     FR_RETURN_IF_ERROR(txn.UpdateCase(c));
   }
   if (conversation.case_id != c.id) {

@@ -1,5 +1,6 @@
 // Threader: files one inbound event into the store inside an open write transaction:
-// dedupe by (platform, external id), customer profile, conversation, case, revisions.
+// dedupe by (platform, external id), understanding and listening (InsightMaker), customer
+// profile, conversation, case, revisions.
 //
 // It holds no state of its own beyond its options, so one Threader may serve every batch;
 // it is used from the ingest writer thread only (a StoreTxn is single-threaded).
@@ -12,6 +13,7 @@
 #include "domain/case.h"
 #include "domain/inbound_event.h"
 #include "domain/reply.h"
+#include "engine/listen/insight_maker.h"
 #include "ports/store.h"
 
 namespace fr::engine {
@@ -21,6 +23,11 @@ struct ThreadingOptions {
   // A customer's public comment and their DM to the same account within this window belong
   // to one case.
   UnixMillis link_window_ms = 24LL * 60 * 60 * 1000;
+  // Judges each new customer message (its insight is stored with it; it sets a new case's
+  // priority and language, raises an open case's priority, and decides whether an overheard
+  // message opens a case). Null: messages are not understood and overheard ones never open
+  // a case. Not owned; must outlive the Threader.
+  const InsightMaker* insights = nullptr;
 };
 
 // What Apply did with an event, for metrics and tests.
@@ -71,9 +78,11 @@ class Threader {
   Result<domain::Conversation> ResolveConversation(ports::StoreTxn& txn, const domain::Message& m,
                                                    domain::CustomerId customer) const;
   // The case an inbound customer message joins (attached, reopened or new).
+  // `judged` is the message's judgement, null if it was not judged.
   Result<domain::CaseId> ResolveCustomerCase(ports::StoreTxn& txn, const domain::Message& m,
                                              const domain::Conversation& conversation,
-                                             domain::CustomerId customer) const;
+                                             domain::CustomerId customer,
+                                             const MessageJudgement* judged) const;
 
   const ThreadingOptions options_;
 };

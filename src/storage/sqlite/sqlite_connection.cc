@@ -50,6 +50,12 @@ Statement& Statement::BindInt(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::BindText(int index, std::string_view value) {
   // A null data pointer would bind SQL NULL; an empty string must stay an empty string.
   const char* data = value.data() != nullptr ? value.data() : "";
@@ -102,6 +108,8 @@ Status Statement::Run() {
   bind_error_ = 0;
   return status;
 }
+
+double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
 

@@ -44,6 +44,7 @@ class Statement {
   // Parameters are 1-based. Binding errors are remembered and reported by the next Step().
   // Text and blobs are copied, so temporaries are fine.
   Statement& BindInt(int index, std::int64_t value);
+  Statement& BindDouble(int index, double value);
   Statement& BindText(int index, std::string_view value);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
@@ -59,6 +60,7 @@ class Statement {
 
   // Columns are 0-based. NULL reads as 0 / "" / nullopt.
   std::int64_t ColumnInt(int column) const;
+  double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;
   std::optional<std::int64_t> ColumnOptionalInt(int column) const;
   bool ColumnIsNull(int column) const;

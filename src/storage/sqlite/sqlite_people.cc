@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/sqlite_rows.h"
+
 namespace fr::storage::sqlite {
 namespace {
 
@@ -15,30 +17,10 @@ namespace {
 #define FR_SQLITE_SESSION_COLUMNS "token_digest, user_id, csrf_token, created_at, expires_at"
 #define FR_SQLITE_TOKEN_COLUMNS "id, user_id, name, token_digest, created_at, revoked_at"
 
-std::string JoinList(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ',';
-    out += s;
-  }
-  return out;
-}
-
 std::string JoinPlatforms(const std::vector<domain::Platform>& platforms) {
   std::vector<std::string> names;
   for (domain::Platform p : platforms) names.emplace_back(domain::PlatformName(p));
   return JoinList(names);
-}
-
-std::vector<std::string> SplitList(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t comma = s.find(',');
-    out.emplace_back(s.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    s.remove_prefix(comma + 1);
-  }
-  return out;
 }
 
 Result<domain::Skills> ReadSkills(const Statement& st, int languages_col, int platforms_col) {

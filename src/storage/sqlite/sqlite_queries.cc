@@ -96,6 +96,34 @@ Result<std::optional<ports::CaseDetail>> ReadCaseDetail(SqliteConnection& db, po
     }
   }
   {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT i.message_id, " FR_SQLITE_INSIGHT_COLUMNS
+                                   " FROM message_insights i JOIN messages m"
+                                   " ON m.id = i.message_id WHERE m.case_id = ?1"));
+    st.BindInt(1, id);
+    while (true) {
+      FR_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      auto it = index.find(st.ColumnInt(0));
+      if (it == index.end()) continue;
+      FR_ASSIGN_OR_RETURN(messages[it->second].insight, ReadInsight(st, 1));
+    }
+  }
+  {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT r.message_id, r.rule_id FROM message_rule_matches r"
+                                   " JOIN messages m ON m.id = r.message_id"
+                                   " WHERE m.case_id = ?1 ORDER BY r.message_id, r.seq"));
+    st.BindInt(1, id);
+    while (true) {
+      FR_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      auto it = index.find(st.ColumnInt(0));
+      if (it == index.end() || !messages[it->second].insight) continue;
+      messages[it->second].insight->rules.push_back(st.ColumnText(1));
+    }
+  }
+  {
     // The conversations the case's messages are in, and any that currently point at it.
     FR_ASSIGN_OR_RETURN(Statement st,
                         db.Prepare("SELECT " FR_SQLITE_CONVERSATION_COLUMNS

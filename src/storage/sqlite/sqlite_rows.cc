@@ -29,6 +29,26 @@ std::optional<bool> OptionalBoolColumn(const Statement& st, int column) {
 
 }  // namespace
 
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += ',';
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    size_t comma = s.find(',');
+    out.emplace_back(s.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 Status CorruptRow(std::string_view table, std::string_view column) {
   return Status(Errc::kInternal, "store_corrupt",
                 "unexpected value in " + std::string(table) + "." + std::string(column));
@@ -65,6 +85,8 @@ Result<domain::Case> ReadCase(const Statement& st, int i) {
   c.first_response_at = st.ColumnInt(i + 14);
   c.last_agent_reply_at = st.ColumnInt(i + 15);
   c.status_since = st.ColumnInt(i + 16);
+  c.language = st.ColumnText(i + 17);
+  c.queue = st.ColumnOptionalInt(i + 18);
   return c;
 }
 
@@ -122,6 +144,7 @@ Result<ports::StoredMessage> ReadMessage(const Statement& st, int i) {
   s.received_at = st.ColumnInt(i + 22);
   s.deleted = st.ColumnInt(i + 23) != 0;
   s.hidden = st.ColumnInt(i + 24) != 0;
+  m.overheard = st.ColumnInt(i + 25) != 0;
   return s;
 }
 

@@ -9,19 +9,21 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "domain/case.h"
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 
-// 17 columns.
+// 19 columns.
 #define FR_SQLITE_CASE_COLUMNS                                                                \
   "c.id, c.status, c.platform, c.account_id, c.customer_id, c.opened_at, "                    \
   "c.last_activity_at, c.last_customer_message_at, c.message_count, c.reopen_count, "         \
   "c.priority, c.team_id, c.assignee_id, c.assigned_at, c.first_response_at, "                \
-  "c.last_agent_reply_at, c.status_since"
+  "c.last_agent_reply_at, c.status_since, c.language, c.queue_id"
 
 // 7 columns.
 #define FR_SQLITE_CONVERSATION_COLUMNS \
@@ -31,13 +33,13 @@
 #define FR_SQLITE_CUSTOMER_COLUMNS \
   "u.id, u.platform, u.platform_user_id, u.handle, u.name, u.followers, u.verified"
 
-// 25 columns.
+// 26 columns.
 #define FR_SQLITE_MESSAGE_COLUMNS                                                            \
   "m.id, m.platform, m.account_id, m.external_id, m.thread_key, m.parent_id, m.author_id, "  \
   "m.author_handle, m.author_name, m.author_followers, m.author_verified, "                  \
   "m.counterpart_id, m.text, m.created_at, m.visibility, m.kind, m.is_outbound, m.edit_of, " \
   "m.conversation_id, m.case_id, m.author_customer_id, m.delivery_id, m.received_at, "       \
-  "m.deleted, m.hidden"
+  "m.deleted, m.hidden, m.overheard"
 
 // 4 columns.
 #define FR_SQLITE_REVISION_COLUMNS "r.kind, r.previous_text, r.text, r.at"
@@ -58,6 +60,11 @@ Result<ports::Revision> ReadRevision(const Statement& st, int first_column);
 Status LoadAttachments(SqliteConnection& db, ports::StoredMessage& m);
 // Fills m.revisions of the message with id m.id, oldest first.
 Status LoadRevisions(SqliteConnection& db, ports::StoredMessage& m);
+
+// A list column's text: the items joined by commas (items never contain one), and back. An
+// empty text is an empty list.
+std::string JoinList(const std::vector<std::string>& items);
+std::vector<std::string> SplitList(std::string_view s);
 
 // kInternal for a column value this store never writes.
 Status CorruptRow(std::string_view table, std::string_view column);

@@ -88,7 +88,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       work_(*readers_),
       replies_(*readers_),
       sla_(*readers_),
-      drafts_(*readers_) {}
+      drafts_(*readers_),
+      insights_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close

@@ -20,6 +20,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
+#include "storage/sqlite/sqlite_insights.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -69,6 +70,7 @@ class SqliteStore final : public ports::Store {
   ports::ReplyReader& replies() override { return replies_; }
   ports::SlaReader& sla() override { return sla_; }
   ports::DraftReader& drafts() override { return drafts_; }
+  ports::InsightReader& insights() override { return insights_; }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
 
   // Extra methods (for testing) that are not in the port.
@@ -99,6 +101,7 @@ class SqliteStore final : public ports::Store {
   SqliteReplyReader replies_;
   SqliteSlaReader sla_;
   SqliteDraftReader drafts_;
+  SqliteInsightReader insights_;
   ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
 };
 

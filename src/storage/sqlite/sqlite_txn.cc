@@ -30,7 +30,9 @@ void BindWork(Statement& st, int first, const domain::Case& c) {
       .BindInt(first + 3, c.assigned_at)
       .BindInt(first + 4, c.first_response_at)
       .BindInt(first + 5, c.last_agent_reply_at)
-      .BindInt(first + 6, c.status_since);
+      .BindInt(first + 6, c.status_since)
+      .BindText(first + 7, c.language)
+      .BindOptionalInt(first + 8, c.queue);
 }
 
 // SQLite reports a missing parent row only as a foreign key failure, at statement end.
@@ -92,9 +94,9 @@ Result<ports::MessageId> SqliteTxn::InsertMessage(const ports::StoredMessage& s)
                       "parent_id, author_id, author_handle, author_name, author_followers, "
                       "author_verified, counterpart_id, text, created_at, visibility, kind, "
                       "is_outbound, edit_of, conversation_id, case_id, author_customer_id, "
-                      "delivery_id, received_at, deleted, hidden, search_text) VALUES (?1, ?2, "
-                      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                      "?19, ?20, ?21, ?22, ?23, ?24, ?25)"));
+                      "delivery_id, received_at, deleted, hidden, search_text, overheard) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                      "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)"));
       st.BindText(1, PlatformName(m.platform))
           .BindText(2, m.account_id)
           .BindText(3, m.external_id)
@@ -119,7 +121,8 @@ Result<ports::MessageId> SqliteTxn::InsertMessage(const ports::StoredMessage& s)
           .BindInt(22, s.received_at)
           .BindInt(23, s.deleted ? 1 : 0)
           .BindInt(24, s.hidden ? 1 : 0)
-          .BindText(25, s.deleted ? std::string() : SearchDocument(m.text));
+          .BindText(25, s.deleted ? std::string() : SearchDocument(m.text))
+          .BindInt(26, m.overheard ? 1 : 0);
       FR_RETURN_IF_ERROR(st.Run());
       id = db_.LastInsertRowid();
     }
@@ -353,9 +356,9 @@ Result<ports::CaseId> SqliteTxn::InsertCase(const domain::Case& c) {
                                   "opened_at, last_activity_at, last_customer_message_at, "
                                   "message_count, reopen_count, priority, team_id, assignee_id, "
                                   "assigned_at, first_response_at, last_agent_reply_at, "
-                                  "status_since) "
+                                  "status_since, language, queue_id) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                                  "?14, ?15, ?16)"));
+                                  "?14, ?15, ?16, ?17, ?18)"));
   st.BindText(1, domain::CaseStatusName(c.status))
       .BindText(2, PlatformName(c.platform))
       .BindText(3, c.account_id)
@@ -383,7 +386,9 @@ Status SqliteTxn::UpdateCase(const domain::Case& c) {
                                   "last_customer_message_at = ?8, message_count = ?9, "
                                   "reopen_count = ?10, priority = ?11, team_id = ?12, "
                                   "assignee_id = ?13, assigned_at = ?14, first_response_at = ?15, "
-                                  "last_agent_reply_at = ?16, status_since = ?17 WHERE id = ?1"));
+                                  "last_agent_reply_at = ?16, status_since = ?17, language = ?18, "
+                                  "queue_id = ?19 "
+                                  "WHERE id = ?1"));
   st.BindInt(1, c.id)
       .BindText(2, domain::CaseStatusName(c.status))
       .BindText(3, PlatformName(c.platform))

@@ -22,6 +22,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
+#include "storage/sqlite/sqlite_insights.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -34,7 +35,7 @@ class SqliteTxn final : public ports::StoreTxn {
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
   // `case_hook` (may be empty) runs after each case write; it must outlive this.
   SqliteTxn(SqliteConnection& db, const ports::CaseWriteHook& case_hook)
-      : db_(db), case_hook_(case_hook), people_(db), work_(db), replies_(db), sla_(db), drafts_(db) {}
+      : db_(db), case_hook_(case_hook), people_(db), work_(db), replies_(db), sla_(db), drafts_(db), insights_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -64,6 +65,7 @@ class SqliteTxn final : public ports::StoreTxn {
   ports::ReplyTxn& replies() override { return replies_; }
   ports::SlaTxn& sla() override { return sla_; }
   ports::DraftTxn& drafts() override { return drafts_; }
+  ports::InsightTxn& insights() override { return insights_; }
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
@@ -77,6 +79,7 @@ class SqliteTxn final : public ports::StoreTxn {
   SqliteReplyTxn replies_;
   SqliteSlaTxn sla_;
   SqliteDraftTxn drafts_;
+  SqliteInsightTxn insights_;
 };
 
 }  // namespace fr::storage::sqlite

@@ -1,0 +1,46 @@
+// The insights part of SqliteStore (ports/insight_store.h). Schema: migrations/0009_insights.sql.
+// Thread safety: SqliteInsightTxn as SqliteTxn (one thread); SqliteInsightReader any thread.
+#pragma once
+
+#include "ports/insight_store.h"
+#include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_reader_pool.h"
+
+namespace fr::storage::sqlite {
+
+// 11 columns of message_insights, after message_id.
+#define FR_SQLITE_INSIGHT_COLUMNS                                                          \
+  "i.language, i.other_language, i.sentiment, i.sentiment_p, i.intent, i.intent_p, "       \
+  "i.sensitivity, i.needs_reply, i.priority, i.reasons, i.corrected"
+
+// Reads FR_SQLITE_INSIGHT_COLUMNS from `first_column` on (rules are read separately).
+Result<ports::MessageInsight> ReadInsight(const Statement& st, int first_column);
+
+class SqliteInsightTxn final : public ports::InsightTxn {
+ public:
+  // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
+  explicit SqliteInsightTxn(SqliteConnection& db) : db_(db) {}
+
+  Status PutInsight(std::int64_t message_id, const ports::MessageInsight& insight) override;
+  Status AddCorrection(const domain::LabelCorrection& c) override;
+  Status PutRule(const domain::ListeningRule& r, UnixMillis at) override;
+  Result<bool> DeleteRule(const std::string& id) override;
+
+ private:
+  SqliteConnection& db_;
+};
+
+class SqliteInsightReader final : public ports::InsightReader {
+ public:
+  // REQUIRES: `readers` outlives this.
+  explicit SqliteInsightReader(ReaderPool& readers) : readers_(readers) {}
+
+  Result<std::optional<ports::MessageInsight>> GetInsight(std::int64_t message_id) override;
+  Result<std::vector<domain::ListeningRule>> ListRules() override;
+  Result<std::vector<ports::CorrectionExample>> ListCorrections() override;
+
+ private:
+  ReaderPool& readers_;
+};
+
+}  // namespace fr::storage::sqlite
