@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include <boost/json.hpp>
+
 namespace fr::api {
 
 ApiTestWorld::ApiTestWorld(const Clock& clock, engine::AuthOptions auth) {
@@ -33,6 +35,22 @@ std::string ApiTestWorld::SessionCookie(std::string_view username, std::string_v
   auto session = authenticator_->Login(username, password, "192.0.2.1");
   EXPECT_TRUE(session.ok()) << username << ": " << session.status().ToString();
   return session.ok() ? std::string(kSessionCookie) + "=" + session->token : "";
+}
+
+ApiResponse CallAs(Router& router, const std::string& token, const std::string& method,
+                   const std::string& path, const std::string& body) {
+  ApiRequest req;
+  req.method = method;
+  req.path = path;
+  req.body = body;
+  req.headers.Add("Authorization", "Bearer " + token);
+  ApiResponse out;
+  router.Dispatch(req, [&out](ApiResponse r) { out = std::move(r); });
+  return out;
+}
+
+std::string ErrorCodeOf(const ApiResponse& r) {
+  return std::string(boost::json::parse(r.body).at("error").at("code").as_string());
 }
 
 }  // namespace fr::api

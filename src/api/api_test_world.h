@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "api/auth_gate.h"
+#include "api/router.h"
 #include "base/clock.h"
 #include "engine/people/authenticator.h"
 #include "engine/people/directory.h"
@@ -15,6 +16,14 @@
 #include "tests/support/temp_dir.h"
 
 namespace fr::api {
+
+// Dispatches `method path` with `body` through `router` as the bearer of API token `token`
+// and returns the answer (the routes under test answer before Dispatch returns).
+ApiResponse CallAs(Router& router, const std::string& token, const std::string& method,
+                   const std::string& path, const std::string& body = "");
+
+// The "code" of an error answer's JSON body.
+std::string ErrorCodeOf(const ApiResponse& r);
 
 class ApiTestWorld {
  public:

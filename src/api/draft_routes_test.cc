@@ -37,19 +37,10 @@ class DraftRoutesTest : public ::testing::Test {
 
   ApiResponse Call(const std::string& who, const std::string& method, const std::string& path,
                    const std::string& body = "") {
-    ApiRequest req;
-    req.method = method;
-    req.path = path;
-    req.body = body;
-    req.headers.Add("Authorization", "Bearer " + tokens_[who]);
-    ApiResponse out;
-    router_.Dispatch(req, [&out](ApiResponse r) { out = std::move(r); });
-    return out;
+    return CallAs(router_, tokens_[who], method, path, body);
   }
 
-  static std::string Code(const ApiResponse& r) {
-    return std::string(json::parse(r.body).at("error").at("code").as_string());
-  }
+  static std::string Code(const ApiResponse& r) { return ErrorCodeOf(r); }
 
   ManualClock clock_{1'800'000'000'000};
   ApiTestWorld world_{clock_};

@@ -11,6 +11,7 @@
 #include "api/api_routes.h"
 #include "api/api_test_world.h"
 #include "api/error_response.h"
+#include "tests/support/fake_nlp.h"
 
 namespace fr::api {
 namespace {
@@ -23,6 +24,10 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
   static const std::map<std::string, std::optional<Action>> kTable = {
       {"POST /api/v1/session", std::nullopt},
       {"GET /api/v1/session", Action::kReadCases},
+      {"GET /api/v1/listening/rules", Action::kReadCases},
+      {"PUT /api/v1/listening/rules/{id}", Action::kManageListening},
+      {"DELETE /api/v1/listening/rules/{id}", Action::kManageListening},
+      {"POST /api/v1/messages/{id}/labels", Action::kWorkCases},
       {"DELETE /api/v1/session", Action::kReadCases},
       {"GET /api/v1/users", Action::kReadDirectory},
       {"POST /api/v1/users", Action::kManageUsers},
@@ -90,6 +95,8 @@ class RbacTest : public ::testing::Test {
     ApiServices services{store, world_.authenticator(), world_.directory(), *desk_, presence_,
                          nullptr, *replies_, *outbox_, hub_, SessionCookieOptions{}};
     services.drafts = drafts_.get();
+    services.listening = &listening_;
+    services.labels = &labels_;
     AddApiRoutes(router_, world_.gate(), services);
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
       const domain::User user =
@@ -134,6 +141,10 @@ class RbacTest : public ::testing::Test {
   std::unique_ptr<engine::DraftKeeper> drafts_;
   engine::Presence presence_{clock_, engine::PresenceOptions{}};
   engine::EventHub hub_{clock_, metrics_};
+  fr::testing::FakeCompiler compiler_;
+  engine::RuleBook rules_{compiler_};
+  engine::ListeningDesk listening_{world_.store(), rules_, clock_};
+  engine::LabelDesk labels_{world_.store(), clock_};
   Router router_;
   std::map<Role, std::string> tokens_;
 };

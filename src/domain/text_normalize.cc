@@ -38,16 +38,8 @@ icu::UnicodeString Apply(const icu::Normalizer2& normalizer, const icu::UnicodeS
   return out;
 }
 
-// ך ם ן ף ץ sit one code point before their regular forms כ מ נ פ צ.
-UChar32 FoldFinalLetter(UChar32 c) {
-  switch (c) {
-    case 0x05DA: case 0x05DD: case 0x05DF: case 0x05E3: case 0x05E5: return c + 1;
-    default: return c;
-  }
-}
-
 // The matching form of a whole text (see the header), before it is split into words.
-icu::UnicodeString MatchingForm(std::string_view text) {
+icu::UnicodeString MatchingFormIcu(std::string_view text) {
   static const icu::Normalizer2& casefold = Load(&icu::Normalizer2::getNFKCCasefoldInstance);
   static const icu::Normalizer2& nfd = Load(&icu::Normalizer2::getNFDInstance);
   static const icu::Normalizer2& nfc = Load(&icu::Normalizer2::getNFCInstance);
@@ -58,9 +50,8 @@ icu::UnicodeString MatchingForm(std::string_view text) {
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    const int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) continue;
-    kept.append(FoldFinalLetter(c));
+    if (IsDroppedMark(static_cast<char32_t>(c))) continue;
+    kept.append(static_cast<UChar32>(FoldFinalLetter(static_cast<char32_t>(c))));
   }
   return Apply(nfc, kept);
 }
@@ -86,8 +77,27 @@ bool IsPrefixLetter(UChar32 c) {
 
 }  // namespace
 
+// ך ם ן ף ץ sit one code point before their regular forms כ מ נ פ צ.
+char32_t FoldFinalLetter(char32_t c) {
+  switch (c) {
+    case 0x05DA: case 0x05DD: case 0x05DF: case 0x05E3: case 0x05E5: return c + 1;
+    default: return c;
+  }
+}
+
+bool IsDroppedMark(char32_t c) {
+  const int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+std::string MatchingForm(std::string_view text) {
+  std::string out;
+  MatchingFormIcu(text).toUTF8String(out);
+  return out;
+}
+
 std::vector<std::string> MatchWords(std::string_view text) {
-  const icu::UnicodeString s = MatchingForm(text);
+  const icu::UnicodeString s = MatchingFormIcu(text);
   std::vector<std::string> words;
   icu::UnicodeString word;
   auto flush = [&] {

@@ -29,6 +29,16 @@
 
 namespace fr::domain {
 
+// The whole of `text` in matching form (before it is split into words), as UTF-8. Invalid
+// UTF-8 bytes become U+FFFD. For fast paths that fold text themselves (domain/listen), and
+// the reference they are tested against.
+std::string MatchingForm(std::string_view text);
+// True if matching form drops `c`: a nonspacing or enclosing mark (niqqud, cantillation,
+// Latin diacritics after decomposition).
+bool IsDroppedMark(char32_t c);
+// Hebrew final letters ך ם ן ף ץ as their regular forms כ מ נ פ צ; any other code point as is.
+char32_t FoldFinalLetter(char32_t c);
+
 // Returns the words of `text` in matching form, in text order. Bytes that are not valid UTF-8
 // separate words. Never fails.
 std::vector<std::string> MatchWords(std::string_view text);

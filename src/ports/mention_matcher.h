@@ -26,6 +26,7 @@ class MentionMatcher {
   // call uses its own scratch space).
   virtual void Match(const domain::ListenPost& post, std::vector<std::string>* rule_ids) const = 0;
 
+  // The enabled rules it matches (disabled ones are validated when compiled, never matched).
   virtual std::size_t rule_count() const = 0;
   // Bytes held by the compiled rule set (the pattern database and the rules' structure).
   virtual std::size_t memory_bytes() const = 0;

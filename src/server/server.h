@@ -26,6 +26,7 @@ class Server {
 
  private:
   struct Parts;
+  static Status StartListening(const ServerConfig& config, Parts& parts);
   explicit Server(std::unique_ptr<Parts> parts);
   std::unique_ptr<Parts> parts_;
 };

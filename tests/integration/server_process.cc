@@ -80,6 +80,12 @@ std::vector<char*> Argv(const std::vector<std::string>& args) {
 
 std::string Binary() { return std::string(FR_BINARY_DIR) + "/apps/feedroom/feedroom"; }
 
+// In the child: run from the repository's root, as a person does, so that the defaults
+// relative to the working directory (the shipped models/, web/dist) resolve.
+void EnterSourceDir() {
+  if (chdir(FR_SOURCE_DIR) != 0) _exit(126);
+}
+
 }  // namespace
 
 FeedroomProcess::FeedroomProcess(const std::vector<std::string>& args) {
@@ -92,6 +98,7 @@ FeedroomProcess::FeedroomProcess(const std::vector<std::string>& args) {
     dup2(fds[1], STDOUT_FILENO);
     close(fds[0]);
     close(fds[1]);
+    EnterSourceDir();
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
@@ -137,6 +144,7 @@ CommandResult RunFeedroom(const std::vector<std::string>& args, const std::strin
     dup2(out_fds[1], STDOUT_FILENO);
     dup2(out_fds[1], STDERR_FILENO);
     for (int fd : {in_fds[0], in_fds[1], out_fds[0], out_fds[1]}) close(fd);
+    EnterSourceDir();
     execv(binary.c_str(), argv.data());
     _exit(127);
   }

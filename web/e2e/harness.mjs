@@ -30,7 +30,7 @@ export async function freePort() {
 /** Starts `feedroom args…` and resolves once it prints its http://127.0.0.1:PORT line. */
 function startProcess(args, logFile) {
   return new Promise((ok, fail) => {
-    const child = spawn(feedroomBinary(), args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ASAN_OPTIONS: "detect_leaks=0" } });
+    const child = spawn(feedroomBinary(), args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ASAN_OPTIONS: "detect_leaks=0" } });
     let out = "";
     const timer = setTimeout(() => fail(new Error(`feedroom ${args[0]} did not start:\n${out}`)), 60_000);
     const onData = (chunk) => {

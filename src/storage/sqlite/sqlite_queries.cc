@@ -66,63 +66,47 @@ Result<std::optional<ports::CaseDetail>> ReadCaseDetail(SqliteConnection& db, po
   std::unordered_map<ports::MessageId, std::size_t> index;
   index.reserve(messages.size());
   for (std::size_t i = 0; i < messages.size(); ++i) index.emplace(messages[i].id, i);
-  {
-    FR_ASSIGN_OR_RETURN(Statement st,
-                        db.Prepare("SELECT a.message_id, a.type, a.url FROM message_attachments a"
-                                   " JOIN messages m ON m.id = a.message_id WHERE m.case_id = ?1"
-                                   " ORDER BY a.message_id, a.seq"));
+  // Runs `sql` (rows: the message id, then what `add` reads from column 1 on) for the case and
+  // hands each row to `add` with the message it belongs to.
+  auto for_each_row = [&](const char* sql, const auto& add) -> Status {
+    FR_ASSIGN_OR_RETURN(Statement st, db.Prepare(sql));
     st.BindInt(1, id);
     while (true) {
       FR_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
+      if (!row) return Status::Ok();
       auto it = index.find(st.ColumnInt(0));
-      if (it == index.end()) continue;
-      messages[it->second].message.attachments.push_back({st.ColumnText(1), st.ColumnText(2)});
+      if (it != index.end()) FR_RETURN_IF_ERROR(add(st, messages[it->second]));
     }
-  }
-  {
-    FR_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT r.message_id, " FR_SQLITE_REVISION_COLUMNS
-                                                 " FROM message_revisions r JOIN messages m"
-                                                 " ON m.id = r.message_id WHERE m.case_id = ?1"
-                                                 " ORDER BY r.message_id, r.seq"));
-    st.BindInt(1, id);
-    while (true) {
-      FR_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      auto it = index.find(st.ColumnInt(0));
-      if (it == index.end()) continue;
-      FR_ASSIGN_OR_RETURN(ports::Revision r, ReadRevision(st, 1));
-      messages[it->second].revisions.push_back(std::move(r));
-    }
-  }
-  {
-    FR_ASSIGN_OR_RETURN(Statement st,
-                        db.Prepare("SELECT i.message_id, " FR_SQLITE_INSIGHT_COLUMNS
-                                   " FROM message_insights i JOIN messages m"
-                                   " ON m.id = i.message_id WHERE m.case_id = ?1"));
-    st.BindInt(1, id);
-    while (true) {
-      FR_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      auto it = index.find(st.ColumnInt(0));
-      if (it == index.end()) continue;
-      FR_ASSIGN_OR_RETURN(messages[it->second].insight, ReadInsight(st, 1));
-    }
-  }
-  {
-    FR_ASSIGN_OR_RETURN(Statement st,
-                        db.Prepare("SELECT r.message_id, r.rule_id FROM message_rule_matches r"
-                                   " JOIN messages m ON m.id = r.message_id"
-                                   " WHERE m.case_id = ?1 ORDER BY r.message_id, r.seq"));
-    st.BindInt(1, id);
-    while (true) {
-      FR_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      auto it = index.find(st.ColumnInt(0));
-      if (it == index.end() || !messages[it->second].insight) continue;
-      messages[it->second].insight->rules.push_back(st.ColumnText(1));
-    }
-  }
+  };
+  FR_RETURN_IF_ERROR(for_each_row(
+      "SELECT a.message_id, a.type, a.url FROM message_attachments a JOIN messages m"
+      " ON m.id = a.message_id WHERE m.case_id = ?1 ORDER BY a.message_id, a.seq",
+      [](const Statement& st, ports::StoredMessage& m) {
+        m.message.attachments.push_back({st.ColumnText(1), st.ColumnText(2)});
+        return Status::Ok();
+      }));
+  FR_RETURN_IF_ERROR(for_each_row(
+      "SELECT r.message_id, " FR_SQLITE_REVISION_COLUMNS " FROM message_revisions r JOIN messages m"
+      " ON m.id = r.message_id WHERE m.case_id = ?1 ORDER BY r.message_id, r.seq",
+      [](const Statement& st, ports::StoredMessage& m) -> Status {
+        FR_ASSIGN_OR_RETURN(ports::Revision r, ReadRevision(st, 1));
+        m.revisions.push_back(std::move(r));
+        return Status::Ok();
+      }));
+  FR_RETURN_IF_ERROR(for_each_row(
+      "SELECT i.message_id, " FR_SQLITE_INSIGHT_COLUMNS " FROM message_insights i JOIN messages m"
+      " ON m.id = i.message_id WHERE m.case_id = ?1",
+      [](const Statement& st, ports::StoredMessage& m) -> Status {
+        FR_ASSIGN_OR_RETURN(m.insight, ReadInsight(st, 1));
+        return Status::Ok();
+      }));
+  FR_RETURN_IF_ERROR(for_each_row(
+      "SELECT r.message_id, r.rule_id FROM message_rule_matches r JOIN messages m"
+      " ON m.id = r.message_id WHERE m.case_id = ?1 ORDER BY r.message_id, r.seq",
+      [](const Statement& st, ports::StoredMessage& m) {
+        if (m.insight) m.insight->rules.push_back(st.ColumnText(1));
+        return Status::Ok();
+      }));
   {
     // The conversations the case's messages are in, and any that currently point at it.
     FR_ASSIGN_OR_RETURN(Statement st,

@@ -1,0 +1,72 @@
+#include "nlp/listen/atom_pattern.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace fr::nlp {
+namespace {
+
+constexpr int kMaxPrefixLetters = 3;  // as domain::WordForms
+
+bool IsPrefixLetterAt(std::string_view s, size_t i) {
+  if (i + 1 >= s.size() || static_cast<uint8_t>(s[i]) != 0xD7) return false;
+  switch (static_cast<uint8_t>(s[i + 1])) {
+    case 0x91: case 0x94: case 0x95: case 0x9B: case 0x9C: case 0x9E: case 0xA9: return true;
+    default: return false;
+  }
+}
+
+int CodePoints(std::string_view s) {
+  int count = 0;
+  for (char c : s) count += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace
+
+std::string AtomLiteral(const domain::QueryNode& node) {
+  switch (node.op) {
+    case domain::QueryOp::kTerm: {
+      const auto longest = std::max_element(node.words.begin(), node.words.end(),
+                                            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+      return *longest + ' ';
+    }
+    case domain::QueryOp::kHashtag:
+    case domain::QueryOp::kHandle: {
+      std::string literal(1, ' ');
+      literal.push_back(node.op == domain::QueryOp::kHashtag ? '#' : '@');
+      for (const std::string& word : node.words) literal += word + ' ';
+      return literal;
+    }
+    default: return node.words[0];  // kPrefix, kEmoji
+  }
+}
+
+bool LiteralIsExact(const domain::QueryNode& node) {
+  return node.op == domain::QueryOp::kHashtag || node.op == domain::QueryOp::kHandle ||
+         node.op == domain::QueryOp::kEmoji;
+}
+
+bool FormEquals(std::string_view word, std::string_view term) {
+  if (word == term) return true;
+  if (word.size() <= term.size() || !word.ends_with(term) || CodePoints(term) < 2) return false;
+  const size_t prefix_bytes = word.size() - term.size();
+  if (prefix_bytes % 2 != 0 || prefix_bytes > 2 * kMaxPrefixLetters) return false;
+  for (size_t i = 0; i < prefix_bytes; i += 2) {
+    if (!IsPrefixLetterAt(word, i)) return false;
+  }
+  return true;
+}
+
+bool FormStartsWith(std::string_view word, std::string_view prefix) {
+  for (int removed = 0;; ++removed) {
+    const std::string_view form = word.substr(static_cast<size_t>(2 * removed));
+    if (removed > 0 && CodePoints(form) < 2) return false;
+    if (form.starts_with(prefix)) return true;
+    if (removed == kMaxPrefixLetters || !IsPrefixLetterAt(word, static_cast<size_t>(2 * removed))) {
+      return false;
+    }
+  }
+}
+
+}  // namespace fr::nlp

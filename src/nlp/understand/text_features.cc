@@ -1,0 +1,214 @@
+#include "nlp/understand/text_features.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cctype>
+#include <cstdio>
+
+#include "domain/text_normalize.h"
+
+namespace fr::nlp {
+namespace {
+
+constexpr int kNegationScope = 3;  // words marked after a negator
+
+// Clause marker put into the text before word splitting; ends a negation scope, never emitted.
+constexpr std::string_view kClauseBreak = "xxbrk";
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The emoji whose polarity is plain enough to tell the model.
+int EmojiPolarity(UChar32 c) {
+  switch (c) {
+    case 0x1F600: case 0x1F601: case 0x1F602: case 0x1F603: case 0x1F604: case 0x1F606:
+    case 0x1F60A: case 0x1F60D: case 0x1F618: case 0x1F970: case 0x1F929: case 0x1F642:
+    case 0x263A: case 0x1F44D: case 0x1F44F: case 0x1F64F: case 0x1F4AA: case 0x1F389:
+    case 0x2764: case 0x2665: case 0x1F495: case 0x1F496: case 0x1F497: case 0x1F499:
+    case 0x1F49A: case 0x1F49B: case 0x1F49C: case 0x1F60E: case 0x1F917: case 0x1F4AF:
+    case 0x2705: case 0x1F339: case 0x1F490: case 0x1F609: case 0x1F60B:
+      return 1;
+    case 0x1F620: case 0x1F621: case 0x1F92C: case 0x1F624: case 0x1F61E: case 0x1F622:
+    case 0x1F62D: case 0x1F629: case 0x1F62B: case 0x1F44E: case 0x1F494: case 0x1F612:
+    case 0x1F644: case 0x1F614: case 0x1F615: case 0x1F61F: case 0x1F92E: case 0x1F922:
+    case 0x1F4A9: case 0x1F625: case 0x1F630: case 0x1F631: case 0x1F616: case 0x1F623:
+    case 0x2639: case 0x1F641: case 0x1F611: case 0x1F610:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+bool IsEmoji(UChar32 c) {
+  return c >= 0x2190 && (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+                         u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR));
+}
+
+// Emoticons, longest first within each polarity.
+struct Emoticon {
+  std::string_view text;
+  std::string_view token;
+};
+constexpr std::array kEmoticons = {
+    Emoticon{":-)", "xxemopos"}, Emoticon{":)", "xxemopos"}, Emoticon{":-D", "xxemopos"},
+    Emoticon{":D", "xxemopos"},  Emoticon{";)", "xxemopos"}, Emoticon{"(:", "xxemopos"},
+    Emoticon{"<3", "xxemopos"},  Emoticon{":'(", "xxemoneg"}, Emoticon{":-(", "xxemoneg"},
+    Emoticon{":(", "xxemoneg"},  Emoticon{":/", "xxemoneg"}, Emoticon{"):", "xxemoneg"},
+};
+
+void AddToken(std::string& out, std::string_view token) {
+  out += ' ';
+  out += token;
+  out += ' ';
+}
+
+// Replaces what word splitting would lose (URLs, mentions, emoji, emoticons, ? ! and clause
+// ends) with placeholder words. Everything else is copied unchanged.
+std::string MarkSpecials(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const std::string_view rest = text.substr(static_cast<size_t>(i));
+    const bool word_start = i == 0 || IsSpace(text[static_cast<size_t>(i) - 1]);
+    if (word_start && (StartsWith(rest, "http://") || StartsWith(rest, "https://") ||
+                       StartsWith(rest, "www."))) {
+      while (i < n && !IsSpace(text[static_cast<size_t>(i)])) ++i;
+      AddToken(out, "xxurl");
+      continue;
+    }
+    if (text[static_cast<size_t>(i)] == '@' && i + 1 < n &&
+        (std::isalnum(static_cast<unsigned char>(text[static_cast<size_t>(i) + 1])) ||
+         text[static_cast<size_t>(i) + 1] == '_')) {
+      ++i;
+      while (i < n && (std::isalnum(static_cast<unsigned char>(text[static_cast<size_t>(i)])) ||
+                       text[static_cast<size_t>(i)] == '_')) {
+        ++i;
+      }
+      AddToken(out, "xxuser");
+      continue;
+    }
+    const auto emoticon = std::find_if(kEmoticons.begin(), kEmoticons.end(),
+                                       [&](const Emoticon& e) { return StartsWith(rest, e.text); });
+    if (emoticon != kEmoticons.end()) {
+      i += static_cast<int32_t>(emoticon->text.size());
+      AddToken(out, emoticon->token);
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == '?') {
+      AddToken(out, "xxq");
+    } else if (c == '!') {
+      AddToken(out, "xxexcl");
+    } else if (c == '.' || c == ',' || c == ';' || c == ':' || c == '\n') {
+      AddToken(out, kClauseBreak);
+    } else if (c >= 0 && IsEmoji(c)) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "xxe%x", static_cast<unsigned>(c));
+      AddToken(out, hex);
+      if (const int polarity = EmojiPolarity(c); polarity != 0) {
+        AddToken(out, polarity > 0 ? "xxemopos" : "xxemoneg");
+      }
+    } else {
+      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+bool IsNumber(std::string_view word) {
+  return std::all_of(word.begin(), word.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Squeezes runs of three or more equal code points to two; returns true if it did.
+bool SqueezeElongation(std::string& word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  std::string out;
+  UChar32 previous = -1;
+  int run = 0;
+  bool squeezed = false;
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    run = c == previous ? run + 1 : 1;
+    previous = c;
+    if (run > 2) {
+      squeezed = true;
+      continue;
+    }
+    out.append(word, static_cast<size_t>(start), static_cast<size_t>(i - start));
+  }
+  if (squeezed) word = std::move(out);
+  return squeezed;
+}
+
+// Negators in matching form (apostrophes joined, Hebrew finals folded: אין → אינ).
+bool IsNegator(std::string_view w) {
+  static constexpr std::array<std::string_view, 34> kNegators = {
+      "not",   "no",      "never",   "dont",    "doesnt", "didnt", "isnt",   "wasnt",
+      "arent", "werent",  "cant",    "cannot",  "couldnt", "wont", "wouldnt", "shouldnt",
+      "havent", "hasnt",  "hadnt",   "nothing", "nobody", "none",  "nor",    "without",
+      "aint",  "neither", "לא",      "אינ",     "בלי",    "אפ",    "אינו",   "אינה",
+      "אינני", "איננו"};
+  return std::find(kNegators.begin(), kNegators.end(), w) != kNegators.end();
+}
+
+bool IsHebrewWord(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0]) == 0xD7;
+}
+
+}  // namespace
+
+std::string FeatureLine(std::string_view text) {
+  std::vector<std::string> words = domain::MatchWords(MarkSpecials(text));
+  std::string line;
+  line.reserve(text.size() * 2);
+  auto emit = [&](std::string_view token, bool negated) {
+    if (!line.empty()) line += ' ';
+    if (negated) line += "neg_";
+    line += token;
+  };
+  int negation_left = 0;
+  for (std::string& word : words) {
+    if (word == kClauseBreak) {
+      negation_left = 0;
+      continue;
+    }
+    if (StartsWith(word, "xx")) {
+      if (word == "xxq" || word == "xxexcl") negation_left = 0;
+      emit(word, false);
+      continue;
+    }
+    if (IsNumber(word)) {
+      emit("xxnum", false);
+      continue;
+    }
+    const bool elongated = SqueezeElongation(word);
+    const bool negated = negation_left > 0;
+    if (negated) --negation_left;
+    if (IsHebrewWord(word)) {
+      const std::vector<std::string> forms = domain::WordForms(word);
+      for (const std::string& form : forms) emit(form, negated);
+    } else {
+      emit(word, negated);
+    }
+    if (elongated) emit("xxelong", false);
+    if (IsNegator(word)) negation_left = kNegationScope;
+  }
+  return line;
+}
+
+}  // namespace fr::nlp

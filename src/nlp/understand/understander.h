@@ -1,0 +1,58 @@
+// ModelUnderstander: the ports::Understander of production. Language by CLD2 (language_id.h);
+// sentiment by a fastText model per language (sentiment_he.ftz for Hebrew, sentiment_en.ftz
+// for English and every other language, which share its emoji and punctuation cues); intent by
+// one fastText model for both languages (intent.ftz); sensitive topics by the approval rules'
+// lexicon (domain/approval_rules.h), matched as the rules match it. Immutable once loaded;
+// Understand is thread-safe.
+//
+// Praise said in anger is a complaint: when the intent model says praise but the sentiment
+// model is at least kPraiseOverruledAt sure the message is negative, the intent is complaint
+// with the sentiment's probability. (The intent model has seen little Hebrew; see
+// models/intent.md.)
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "domain/approval_rules.h"
+#include "nlp/understand/fasttext_model.h"
+#include "ports/understander.h"
+
+namespace fr::nlp {
+
+// The model files a models directory holds.
+inline constexpr std::string_view kHebrewSentimentModel = "sentiment_he.ftz";
+inline constexpr std::string_view kEnglishSentimentModel = "sentiment_en.ftz";
+inline constexpr std::string_view kIntentModel = "intent.ftz";
+
+inline constexpr float kPraiseOverruledAt = 0.6f;
+
+class ModelUnderstander final : public ports::Understander {
+ public:
+  // Loads the three models from `models_dir`. A missing or unreadable file, or a model whose
+  // labels are not sentiment or intent names, is an error naming the file: the server refuses
+  // to start with it.
+  static Result<std::unique_ptr<ModelUnderstander>> Load(const std::string& models_dir,
+                                                         const domain::SensitiveLexicon& lexicon);
+
+  domain::Understanding Understand(std::string_view text) const override;
+
+ private:
+  struct Topic {
+    std::string name;  // a SensitivityNames() entry
+    domain::PhraseList phrases;
+  };
+
+  ModelUnderstander(FastTextModel sentiment_he, FastTextModel sentiment_en, FastTextModel intent,
+                    std::vector<Topic> topics);
+
+  FastTextModel sentiment_he_;
+  FastTextModel sentiment_en_;
+  FastTextModel intent_;
+  std::vector<Topic> topics_;
+};
+
+}  // namespace fr::nlp
