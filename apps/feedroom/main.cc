@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
   token_create->add_option("--username", token_user, "The user the token acts as")->required();
   token_create->add_option("--name", token_name, "What uses it, e.g. \"CRM sync\"")->required();
 
+  CLI::App* labels = app.add_subcommand("labels", "Agents' label corrections")->require_subcommand(1);
+  StoreOptions labels_store;
+  CLI::App* labels_export = labels->add_subcommand(
+      "export", "Write every label correction as JSON lines (the input of train --corrections)");
+  AddStoreOptions(labels_export, labels_store);
+
   CLI::App* team = app.add_subcommand("team", "Manage teams")->require_subcommand(1);
   StoreOptions team_store;
   fr::server::TeamAddArgs team_args;
@@ -146,6 +152,11 @@ int main(int argc, char** argv) {
     auto config = LoadConfig(team_store);
     if (!config) return 2;
     return fr::server::RunTeamAdd(*config, team_args, std::cout, std::cerr);
+  }
+  if (labels_export->parsed()) {
+    auto config = LoadConfig(labels_store);
+    if (!config) return 2;
+    return fr::server::RunLabelsExport(*config, std::cout, std::cerr);
   }
   if (token_create->parsed()) {
     auto config = LoadConfig(token_store);

@@ -1,5 +1,7 @@
 #include "server/commands.h"
 
+#include <boost/json.hpp>
+
 #include <filesystem>
 #include <istream>
 #include <ostream>
@@ -131,6 +133,29 @@ int RunTeamAdd(const ServerConfig& config, const TeamAddArgs& args, std::ostream
   }
   out << "added team " << added->name << " (id " << added->id << ", " << added->members.size()
       << " members)\n";
+  return 0;
+}
+
+int RunLabelsExport(const ServerConfig& config, std::ostream& out, std::ostream& err) {
+  auto store = OpenStore(config);
+  if (!store.ok()) {
+    err << "feedroom labels export: " << store.status().message() << "\n";
+    return 1;
+  }
+  auto corrections = (*store)->insights().ListCorrections();
+  if (!corrections.ok()) {
+    err << "feedroom labels export: " << corrections.status().message() << "\n";
+    return 1;
+  }
+  for (const ports::CorrectionExample& c : *corrections) {
+    boost::json::object line;
+    line["text"] = c.text;
+    line["task"] = c.task;
+    line["label"] = c.label;
+    line["message_id"] = std::to_string(c.message_id);
+    line["at"] = c.at;
+    out << boost::json::serialize(line) << "\n";
+  }
   return 0;
 }
 

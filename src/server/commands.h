@@ -38,6 +38,11 @@ int RunUserAdd(const ServerConfig& config, const UserAddArgs& args, std::istream
 int RunTokenCreate(const ServerConfig& config, const std::string& username,
                    const std::string& name, std::ostream& out, std::ostream& err);
 
+// `feedroom labels export`: writes every label correction agents made, oldest first, as JSON
+// lines {"text","task","label","message_id","at"} on `out` — the file `feedroom train
+// --corrections` reads.
+int RunLabelsExport(const ServerConfig& config, std::ostream& out, std::ostream& err);
+
 struct TeamAddArgs {
   std::string name;
   std::string members;    // comma-separated user names
