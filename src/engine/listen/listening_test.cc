@@ -3,6 +3,9 @@
 // rule changes, and agents' label corrections.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "engine/listen/insight_maker.h"
 #include "engine/listen/listening_desk.h"
 #include "engine/store_fixture_test_util.h"
@@ -166,6 +169,39 @@ TEST_F(ListeningTest, ChangesTakeEffectForTheNextMessageAndSurviveARestart) {
   ASSERT_TRUE(restarted.Load().ok());
   EXPECT_EQ(fresh.Current()->rules.size(), 2u);
   EXPECT_NE(fresh.Current()->matcher, nullptr);
+}
+
+// Rules change while messages are being filed: every message is filed (ingest never waits for a
+// compile) and is matched against one whole rule set, the old or the new, never a mix.
+TEST_F(ListeningTest, RulesSwapUnderIngestWithoutPausingOrMixingSets) {
+  ASSERT_TRUE(desk_->Put(Rule("a", "alpha")).ok());
+  std::atomic<bool> filing{true};
+  std::thread changer([&] {
+    for (int i = 0; filing.load(); ++i) {
+      // Alternates between {a} and {a, b}; the same change also rewrites a.
+      Status s = i % 2 == 0 ? desk_->Put(Rule("b", "beta")).status() : desk_->Delete("b");
+      EXPECT_TRUE(s.ok()) << s.ToString();
+    }
+  });
+  std::vector<ports::StoredMessage> filed;
+  for (int i = 0; i < 150; ++i) {
+    filed.push_back(File(std::to_string(i), "alpha beta", 10, false, "cust" + std::to_string(i)));
+  }
+  filing = false;
+  changer.join();
+
+  int with_b = 0;
+  for (const auto& m : filed) {
+    auto insight = store_->insights().GetInsight(m.id);
+    ASSERT_TRUE(insight.ok() && insight->has_value()) << m.message.external_id;
+    const std::vector<std::string>& rules = (*insight)->rules;
+    ASSERT_TRUE(rules == std::vector<std::string>{"a"} ||
+                rules == (std::vector<std::string>{"a", "b"}))
+        << m.message.external_id;
+    with_b += rules.size() == 2 ? 1 : 0;
+  }
+  EXPECT_EQ(filed.size(), 150u);
+  RecordProperty("messages_matched_with_b", with_b);
 }
 
 TEST_F(ListeningTest, AgentsCorrectLabelsAndTheCorrectionsBecomeTrainingExamples) {
