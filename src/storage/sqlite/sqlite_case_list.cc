@@ -132,9 +132,9 @@ std::string SearchClauses(const std::vector<std::string>& words, SqlBuilder& q) 
 // Columns of the outer select after the case's: its sort key, the customer (7), the preview.
 // substr keeps one character more than a preview shows, so LeadingGraphemes can tell a cut
 // at a cluster boundary from one inside a cluster.
-constexpr int kSortKeyColumn = 19;
-constexpr int kCustomerColumn = 20;
-constexpr int kPreviewColumn = 27;
+constexpr int kSortKeyColumn = kCaseColumnCount;
+constexpr int kCustomerColumn = kSortKeyColumn + 1;
+constexpr int kPreviewColumn = kCustomerColumn + 7;
 static_assert(ports::kPreviewChars == 200, "the substr length below is kPreviewChars + 1");
 constexpr char kOuterSelect[] =
     "SELECT " FR_SQLITE_CASE_COLUMNS ", c.sort_key, " FR_SQLITE_CUSTOMER_COLUMNS

@@ -18,7 +18,7 @@
 #include "ports/store.h"
 #include "storage/sqlite/sqlite_connection.h"
 
-// 19 columns.
+// 19 columns (kCaseColumnCount).
 #define FR_SQLITE_CASE_COLUMNS                                                                \
   "c.id, c.status, c.platform, c.account_id, c.customer_id, c.opened_at, "                    \
   "c.last_activity_at, c.last_customer_message_at, c.message_count, c.reopen_count, "         \
@@ -45,6 +45,9 @@
 #define FR_SQLITE_REVISION_COLUMNS "r.kind, r.previous_text, r.text, r.at"
 
 namespace fr::storage::sqlite {
+
+// How many columns FR_SQLITE_CASE_COLUMNS selects, for queries that read more after them.
+inline constexpr int kCaseColumnCount = 19;
 
 // The inverse of ports::RevisionKindName; nullopt for an unknown name.
 std::optional<ports::RevisionKind> ParseRevisionKind(std::string_view name);
