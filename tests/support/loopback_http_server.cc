@@ -148,6 +148,7 @@ void LoopbackHttpServer::Handle(int fd) {
       answers_.pop_front();
     }
   }
+  if (!answer.chunks.empty()) return Stream(fd, answer);
   if (answer.hang) {
     // Until the client closes (recv returns 0) or the server stops.
     while (WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
@@ -159,6 +160,32 @@ void LoopbackHttpServer::Handle(int fd) {
   out += "Content-Length: " + std::to_string(answer.body.size()) + "\r\nConnection: close\r\n\r\n";
   out += answer.body;
   SendAll(fd, out);
+  shutdown(fd, SHUT_WR);
+}
+
+bool LoopbackHttpServer::Pause(std::chrono::milliseconds gap) const {
+  pollfd stop = {stop_pipe_[0], POLLIN, 0};
+  return poll(&stop, 1, static_cast<int>(gap.count())) == 0;
+}
+
+void LoopbackHttpServer::Stream(int fd, const CannedAnswer& answer) const {
+  std::string head = "HTTP/1.1 " + std::to_string(answer.status) + " Streaming\r\n";
+  for (const auto& [name, value] : answer.headers) head += name + ": " + value + "\r\n";
+  head += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+  SendAll(fd, head);
+  for (size_t i = 0; i < answer.chunks.size(); ++i) {
+    if (i > 0 && !Pause(answer.chunk_gap)) return;
+    char size[32];
+    std::snprintf(size, sizeof(size), "%zx\r\n", answer.chunks[i].size());
+    SendAll(fd, size + answer.chunks[i] + "\r\n");
+  }
+  if (answer.hang) {
+    char buf[4096];
+    while (WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
+    }
+    return;
+  }
+  SendAll(fd, "0\r\n\r\n");
   shutdown(fd, SHUT_WR);
 }
 

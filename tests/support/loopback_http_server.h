@@ -6,6 +6,7 @@
 // test thread while the server thread runs.
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -22,18 +23,22 @@ struct RecordedRequest {
   std::string method;
   std::string target;  // the path and query as sent
   HeaderList headers;  // in arrival order, names as sent
-  std::string body;
+  std::string body = {};
   // The first value of header `name` (any case), or "" when absent.
   std::string Header(std::string_view name) const;
 };
 
 struct CannedAnswer {
   int status = 200;
-  HeaderList headers;  // Content-Length is added; do not include it
-  std::string body;
+  HeaderList headers = {};  // Content-Length is added; do not include it
+  std::string body = {};
   // Read the request, then never answer: the connection stays open until the client gives up
-  // or the server stops. For timeout tests.
+  // or the server stops. For timeout tests. With `chunks`: hang after sending them.
   bool hang = false;
+  // When not empty, `body` is ignored and the answer is streamed: chunked transfer encoding,
+  // one HTTP chunk per item, `chunk_gap` apart; then the end chunk (unless `hang`).
+  std::vector<std::string> chunks = {};
+  std::chrono::milliseconds chunk_gap{0};
 };
 
 class LoopbackHttpServer {
@@ -57,6 +62,8 @@ class LoopbackHttpServer {
   void Serve();
   void Handle(int fd);
   bool WaitReadable(int fd) const;  // false when the server stops first
+  bool Pause(std::chrono::milliseconds gap) const;  // false when the server stops first
+  void Stream(int fd, const CannedAnswer& answer) const;
 
   int listen_fd_ = -1;
   int stop_pipe_[2] = {-1, -1};
