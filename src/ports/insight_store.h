@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -51,6 +52,10 @@ class InsightTxn {
   virtual Status PutRule(const domain::ListeningRule& r, UnixMillis at) = 0;
   // Deletes rule `id`; returns whether there was one. Matches already recorded stay.
   virtual Result<bool> DeleteRule(const std::string& id) = 0;
+
+  // Records where listening source `source` got to (replacing any earlier value).
+  virtual Status PutSourceCursor(std::string_view source, std::string_view value,
+                                 UnixMillis at) = 0;
 };
 
 // Reads; any thread.
@@ -64,6 +69,8 @@ class InsightReader {
   virtual Result<std::vector<domain::ListeningRule>> ListRules() = 0;
   // Every correction with its message's current text, oldest first.
   virtual Result<std::vector<CorrectionExample>> ListCorrections() = 0;
+  // Where listening source `source` got to, or nullopt if it never recorded anything.
+  virtual Result<std::optional<std::string>> GetSourceCursor(std::string_view source) = 0;
 };
 
 }  // namespace fr::ports

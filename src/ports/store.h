@@ -171,6 +171,9 @@ class StoreTxn {
   // Makes `alias` another external id of message `id` (for dedupe of X edits).
   // A no-op if the alias already points at `id`.
   virtual Status AddAlias(domain::Platform platform, std::string_view alias, MessageId id) = 0;
+  // Makes overheard message `id` one addressed to the brand, filed in case `case_id`: what a
+  // listening source heard first turned out to be sent to the brand (its webhook copy came).
+  virtual Status MarkAddressed(MessageId id, CaseId case_id) = 0;
   // Appends `r` to the history of message `id` and applies it (new text for kEdit,
   // deleted/hidden flags for the others).
   virtual Status AddRevision(MessageId id, const Revision& r) = 0;

@@ -102,7 +102,14 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
                                                std::int64_t delivery_id, UnixMillis received_at,
                                                ApplyNotes* notes) const {
   FR_ASSIGN_OR_RETURN(auto existing, txn.FindMessage(m.platform, m.external_id));
-  if (existing) return ApplyOutcome::kDuplicate;
+  if (existing) {
+    // A listening source may hear a message before its webhook copy shows it was sent to the
+    // brand: the copy makes it an addressed message with its case.
+    const bool addressed_copy = existing->message.overheard && !existing->case_id &&
+                                !m.overheard && !m.is_outbound && domain::OpensCase(m);
+    if (addressed_copy) return TakeAsAddressed(txn, *existing, m, notes);
+    return ApplyOutcome::kDuplicate;
+  }
 
   // An X edit arrives under a new id: record it on the original and remember the new id.
   if (!m.edit_of.empty()) {
@@ -173,6 +180,25 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
     FR_ASSIGN_OR_RETURN(echoed, MatchEcho(txn, m, id, received_at));
   }
   if (notes != nullptr) FR_RETURN_IF_ERROR(NoteFiled(txn, m, id, case_id, echoed, *notes));
+  return ApplyOutcome::kStored;
+}
+
+Result<ApplyOutcome> Threader::TakeAsAddressed(ports::StoreTxn& txn,
+                                               const ports::StoredMessage& heard,
+                                               const Message& m, ApplyNotes* notes) const {
+  std::optional<MessageJudgement> judged;
+  if (options_.insights != nullptr) judged = options_.insights->Judge(m);
+  FR_ASSIGN_OR_RETURN(std::optional<Conversation> conversation,
+                      txn.GetConversation(heard.conversation_id));
+  if (!conversation) {
+    return Status(Errc::kInternal, "corrupt_row",
+                  "message " + std::to_string(heard.id) + " has no conversation");
+  }
+  FR_ASSIGN_OR_RETURN(domain::CaseId case_id,
+                      ResolveCustomerCase(txn, m, *conversation, heard.author_customer_id,
+                                          judged ? &*judged : nullptr));
+  FR_RETURN_IF_ERROR(txn.MarkAddressed(heard.id, case_id));
+  if (notes != nullptr) FR_RETURN_IF_ERROR(NoteFiled(txn, m, heard.id, case_id, std::nullopt, *notes));
   return ApplyOutcome::kStored;
 }
 

@@ -74,6 +74,10 @@ class Threader {
                                        ApplyNotes* notes) const;
   Result<ApplyOutcome> ApplyChange(ports::StoreTxn& txn, const domain::InboundEvent& event,
                                    UnixMillis received_at) const;
+  // Files overheard message `heard` as addressed to the brand (`m` is its addressed copy):
+  // it joins or opens its customer's case.
+  Result<ApplyOutcome> TakeAsAddressed(ports::StoreTxn& txn, const ports::StoredMessage& heard,
+                                       const domain::Message& m, ApplyNotes* notes) const;
   // The conversation `m` belongs to, created if new.
   Result<domain::Conversation> ResolveConversation(ports::StoreTxn& txn, const domain::Message& m,
                                                    domain::CustomerId customer) const;

@@ -99,6 +99,28 @@ InboundEvent Dm(std::string id, std::string customer, UnixMillis at, bool outbou
   return e;
 }
 
+TEST_F(ThreaderTest, AnOverheardPostOpensNoCaseUntilItsAddressedCopyArrives) {
+  InboundEvent heard = Tweet("7", "dana", "הקנטינה בתל אביב סגורה @brand?", kT0, "100");
+  heard.message.overheard = true;
+  ASSERT_EQ(Apply(heard), ApplyOutcome::kStored);
+  EXPECT_FALSE(Get("7").case_id.has_value());
+  EXPECT_EQ(Apply(heard), ApplyOutcome::kDuplicate);  // heard again: still no case
+
+  InboundEvent sent = heard;
+  sent.message.overheard = false;  // the webhook's copy: a reply to the brand
+  ApplyNotes notes;
+  ASSERT_EQ(Apply(sent, {}, &notes), ApplyOutcome::kStored);
+
+  const ports::StoredMessage m = Get("7");
+  EXPECT_FALSE(m.message.overheard);
+  ASSERT_TRUE(m.case_id.has_value());
+  EXPECT_EQ(CaseOf("7").status, CaseStatus::kNew);
+  ASSERT_EQ(notes.messages.size(), 1u);
+  EXPECT_EQ(notes.messages[0].id, m.id);
+  EXPECT_EQ(Apply(sent), ApplyOutcome::kDuplicate);  // and only once
+  EXPECT_EQ(*store_->CountMessages(), 1);
+}
+
 TEST_F(ThreaderTest, CustomerMessageOpensANewCaseAndDuplicatesAreIgnored) {
   EXPECT_EQ(Apply(Tweet("1", "dana", "@brand ההזמנה לא הגיעה", kT0)), ApplyOutcome::kStored);
   EXPECT_EQ(Apply(Tweet("1", "dana", "@brand ההזמנה לא הגיעה", kT0)), ApplyOutcome::kDuplicate);

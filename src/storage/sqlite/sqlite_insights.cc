@@ -145,6 +145,25 @@ Result<bool> SqliteInsightTxn::DeleteRule(const std::string& id) {
   return db_.Changes() > 0;
 }
 
+Status SqliteInsightTxn::PutSourceCursor(std::string_view source, std::string_view value,
+                                         UnixMillis at) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT OR REPLACE INTO source_cursors (source, value, "
+                                  "updated_at) VALUES (?1, ?2, ?3)"));
+  st.BindText(1, source).BindText(2, value).BindInt(3, at);
+  return st.Run();
+}
+
+Result<std::optional<std::string>> SqliteInsightReader::GetSourceCursor(std::string_view source) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT value FROM source_cursors WHERE source = ?1"));
+  st.BindText(1, source);
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(st.ColumnText(0));
+}
+
 Result<std::optional<ports::MessageInsight>> SqliteInsightReader::GetInsight(
     std::int64_t message_id) {
   auto db = readers_.Acquire();

@@ -25,6 +25,7 @@ class SqliteInsightTxn final : public ports::InsightTxn {
   Status AddCorrection(const domain::LabelCorrection& c) override;
   Status PutRule(const domain::ListeningRule& r, UnixMillis at) override;
   Result<bool> DeleteRule(const std::string& id) override;
+  Status PutSourceCursor(std::string_view source, std::string_view value, UnixMillis at) override;
 
  private:
   SqliteConnection& db_;
@@ -38,6 +39,7 @@ class SqliteInsightReader final : public ports::InsightReader {
   Result<std::optional<ports::MessageInsight>> GetInsight(std::int64_t message_id) override;
   Result<std::vector<domain::ListeningRule>> ListRules() override;
   Result<std::vector<ports::CorrectionExample>> ListCorrections() override;
+  Result<std::optional<std::string>> GetSourceCursor(std::string_view source) override;
 
  private:
   ReaderPool& readers_;

@@ -308,6 +308,18 @@ Result<std::optional<domain::Conversation>> SqliteTxn::GetConversation(ports::Co
   return found;
 }
 
+Status SqliteTxn::MarkAddressed(ports::MessageId id, ports::CaseId case_id) {
+  FR_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("UPDATE messages SET overheard = 0, case_id = ?2 WHERE id = ?1"));
+  st.BindInt(1, id).BindInt(2, case_id);
+  Status updated = st.Run();
+  if (IsForeignKeyFailure(updated)) return NotFound("case", case_id);
+  FR_RETURN_IF_ERROR(updated);
+  if (db_.Changes() == 0) return NotFound("message", id);
+  return Status::Ok();
+}
+
 Status SqliteTxn::SetConversationCase(ports::ConversationId id, ports::CaseId case_id) {
   FR_ASSIGN_OR_RETURN(Statement st,
                       db_.Prepare("UPDATE conversations SET case_id = ?2 WHERE id = ?1"));

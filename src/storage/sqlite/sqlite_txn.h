@@ -12,7 +12,8 @@
 //   kConflict   InsertMessage of an external id already stored; AddAlias of an alias that
 //               names another message; InsertConversation of an existing (platform, account,
 //               key).
-//   kNotFound   AddRevision / AddAlias / SetConversationCase / UpdateCase of an unknown id.
+//   kNotFound   AddRevision / AddAlias / MarkAddressed / SetConversationCase / UpdateCase of
+//               an unknown id.
 //   kInvalidArgument  UpsertCustomer of a profile without a platform user id.
 // Thread safety: none; used by the one thread running WriteBatch.
 #pragma once
@@ -44,6 +45,7 @@ class SqliteTxn final : public ports::StoreTxn {
                                                           std::string_view external_id) override;
   Result<ports::MessageId> InsertMessage(const ports::StoredMessage& m) override;
   Status AddAlias(domain::Platform platform, std::string_view alias, ports::MessageId id) override;
+  Status MarkAddressed(ports::MessageId id, ports::CaseId case_id) override;
   Status AddRevision(ports::MessageId id, const ports::Revision& r) override;
   Result<ports::CustomerId> UpsertCustomer(domain::Platform platform,
                                            const domain::Author& profile) override;
