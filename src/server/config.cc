@@ -178,8 +178,58 @@ Status ParseIngest(const toml::table& t, ServerConfig& c) {
   return Status::Ok();
 }
 
+// [x.listening]: the filtered stream and recent searches, seen as the brand account
+// `account` (default: the first of [[x.accounts]]).
+Status ParseXListening(const toml::table& t, const EnvLookup& env, const channels::x::XConfig& x,
+                       ServerConfig& c) {
+  const std::string p = "x.listening.";
+  FR_RETURN_IF_ERROR(CheckKnownKeys(
+      t, p, {"bearer_token", "account", "stream", "stream_rules", "backfill_minutes",
+             "heartbeat_seconds", "searches", "search_interval_seconds", "search_max_pages"}));
+  channels::x::XListenConfig l;
+  l.api_base = x.api_base;
+  FR_ASSIGN_OR_RETURN(l.bearer_token,
+                      RequiredString(t, p, "bearer_token", env, "FEEDROOM_X_BEARER_TOKEN"));
+  FR_ASSIGN_OR_RETURN(std::string account, OptionalString(t, p, "account", x.accounts[0].user_id));
+  const channels::x::XAccount* a = channels::x::FindAccount(x, account);
+  if (a == nullptr) return ConfigError(p + "account", "must be the user_id of one of [[x.accounts]]");
+  l.account = *a;
+  FR_ASSIGN_OR_RETURN(l.stream, OptionalBool(t, p, "stream", false));
+  if (const toml::array* rules = t.get_as<toml::array>("stream_rules")) {
+    for (size_t i = 0; i < rules->size(); ++i) {
+      const std::string rp = p + "stream_rules[" + std::to_string(i) + "].";
+      const toml::table* r = rules->get(i)->as_table();
+      if (!r) return ConfigError(rp.substr(0, rp.size() - 1), "must be a table");
+      FR_RETURN_IF_ERROR(CheckKnownKeys(*r, rp, {"value", "tag"}));
+      channels::x::XStreamRuleSpec spec;
+      FR_ASSIGN_OR_RETURN(spec.value, RequiredString(*r, rp, "value", env));
+      // X's limit for self-serve access (PROTOCOLS.md §1): longer values are refused there.
+      if (spec.value.size() > 1024) return ConfigError(rp + "value", "must be at most 1024 bytes");
+      FR_ASSIGN_OR_RETURN(spec.tag, OptionalString(*r, rp, "tag", ""));
+      l.stream_rules.push_back(std::move(spec));
+    }
+  } else if (t.contains("stream_rules")) {
+    return ConfigError(p + "stream_rules", "must be an array of tables ([[x.listening.stream_rules]])");
+  }
+  if (l.stream && l.stream_rules.empty()) {
+    return ConfigError(p + "stream_rules", "the stream needs at least one rule");
+  }
+  FR_ASSIGN_OR_RETURN(std::int64_t backfill, OptionalInt(t, p, "backfill_minutes", 0, 0, 5));
+  l.backfill_minutes = static_cast<int>(backfill);
+  FR_ASSIGN_OR_RETURN(std::int64_t heartbeat, OptionalInt(t, p, "heartbeat_seconds", 20, 1, 600));
+  l.heartbeat_timeout = std::chrono::seconds(heartbeat);
+  FR_ASSIGN_OR_RETURN(l.searches, OptionalStrings(t, p, "searches"));
+  FR_ASSIGN_OR_RETURN(std::int64_t interval,
+                      OptionalInt(t, p, "search_interval_seconds", 60, 1, 24 * 3600));
+  l.search_interval = std::chrono::seconds(interval);
+  FR_ASSIGN_OR_RETURN(std::int64_t pages, OptionalInt(t, p, "search_max_pages", 5, 1, 100));
+  l.search_max_pages = static_cast<int>(pages);
+  c.x_listening = std::move(l);
+  return Status::Ok();
+}
+
 Status ParseX(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
-  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "x.", {"consumer_secret", "api_base", "accounts"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "x.", {"consumer_secret", "api_base", "accounts", "listening"}));
   channels::x::XConfig x;
   FR_ASSIGN_OR_RETURN(x.consumer_secret,
                       RequiredString(t, "x.", "consumer_secret", env, "FEEDROOM_X_CONSUMER_SECRET"));
@@ -199,6 +249,8 @@ Status ParseX(const toml::table& t, const EnvLookup& env, ServerConfig& c) {
                                                          kXAccessTokenEnvPrefix + acc.user_id));
     x.accounts.push_back(std::move(acc));
   }
+  FR_ASSIGN_OR_RETURN(const toml::table* listening, OptionalTable(t, "x.", "listening"));
+  if (listening) FR_RETURN_IF_ERROR(ParseXListening(*listening, env, x, c));
   c.x = std::move(x);
   return Status::Ok();
 }

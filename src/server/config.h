@@ -13,6 +13,7 @@
 #include "domain/triage.h"
 #include "channels/meta/meta_config.h"
 #include "channels/x/x_config.h"
+#include "channels/x/x_listen_config.h"
 #include "engine/ingest/ingestor.h"
 #include "engine/people/authenticator.h"
 #include "engine/reply/reply_desk.h"
@@ -45,6 +46,8 @@ struct ServerConfig {
   // replacing stored rules with the same ids; others stay. Empty: the stored rules only.
   std::string rules_file;
   std::optional<channels::x::XConfig> x;
+  // [x.listening]: X's filtered stream and recent searches (docs/sources.md); needs [x].
+  std::optional<channels::x::XListenConfig> x_listening;
   std::optional<channels::meta::MetaConfig> meta;
 };
 

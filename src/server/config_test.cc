@@ -156,6 +156,55 @@ access_token = "page-token-in-file"
   EXPECT_EQ(file_only->meta->pages.at(0).access_token, "page-token-in-file");
 }
 
+TEST(ConfigTest, XListeningReadsStreamRulesSearchesAndTheBearerToken) {
+  constexpr char kListening[] = R"(
+[x]
+consumer_secret = "xsecret"
+api_base = "http://127.0.0.1:8090"
+[[x.accounts]]
+user_id = "1"
+handle = "Acme"
+[[x.accounts]]
+user_id = "2"
+handle = "AcmeIL"
+[x.listening]
+bearer_token = "in-file"
+account = "2"
+stream = true
+backfill_minutes = 2
+heartbeat_seconds = 25
+searches = ["קנטינה -is:retweet"]
+search_interval_seconds = 120
+[[x.listening.stream_rules]]
+value = "(קנטינה OR cantina) -is:retweet"
+tag = "brand"
+)";
+  std::map<std::string, std::string> env{{"FEEDROOM_X_BEARER_TOKEN", "from-env"}};
+  auto c = ParseConfig(kListening, "f.toml", [&env](const std::string& k) -> std::optional<std::string> {
+    auto it = env.find(k);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  });
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(c->x_listening.has_value());
+  const channels::x::XListenConfig& l = *c->x_listening;
+  EXPECT_EQ(l.api_base, "http://127.0.0.1:8090");
+  EXPECT_EQ(l.bearer_token, "from-env");
+  EXPECT_EQ(l.account.handle, "AcmeIL");
+  EXPECT_TRUE(l.stream);
+  ASSERT_EQ(l.stream_rules.size(), 1u);
+  EXPECT_EQ(l.stream_rules[0].value, "(קנטינה OR cantina) -is:retweet");
+  EXPECT_EQ(l.stream_rules[0].tag, "brand");
+  EXPECT_EQ(l.backfill_minutes, 2);
+  EXPECT_EQ(l.heartbeat_timeout, std::chrono::seconds(25));
+  EXPECT_EQ(l.searches, std::vector<std::string>{"קנטינה -is:retweet"});
+  EXPECT_EQ(l.search_interval, std::chrono::seconds(120));
+
+  auto without = ParseConfig(kValid, "f.toml", NoEnv());
+  ASSERT_TRUE(without.ok());
+  EXPECT_FALSE(without->x_listening.has_value());
+}
+
 TEST(ConfigTest, ApiBasesDefaultToThePlatforms) {
   auto c = ParseConfig(kValid, "f.toml", NoEnv());
   ASSERT_TRUE(c.ok());
@@ -193,6 +242,17 @@ TEST(ConfigTest, ErrorsNameTheKey) {
       {"[meta]\napp_secret = \"s\"\nverify_token = \"v\"\n[[meta.pages]]\npage_id = \"1\"\n"
        "token = \"t\"\n",
        "meta.pages[0].token: unknown key"},
+      {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\n[x.listening]\nstream = true\n",
+       "x.listening.bearer_token: required (or set FEEDROOM_X_BEARER_TOKEN)"},
+      {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\n[x.listening]\n"
+       "bearer_token = \"b\"\nstream = true\n",
+       "x.listening.stream_rules: the stream needs at least one rule"},
+      {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\n[x.listening]\n"
+       "bearer_token = \"b\"\naccount = \"9\"\n",
+       "x.listening.account: must be the user_id of one of [[x.accounts]]"},
+      {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\n[x.listening]\n"
+       "bearer_token = \"b\"\n[[x.listening.stream_rules]]\ntag = \"t\"\n",
+       "x.listening.stream_rules[0].value: required"},
   };
   for (const BadCase& bc : cases) {
     auto c = ParseConfig(bc.toml, "f.toml", NoEnv());

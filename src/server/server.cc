@@ -41,6 +41,7 @@
 #include "nlp/listen/rule_matcher.h"
 #include "nlp/understand/understander.h"
 #include "server/commands.h"
+#include "server/listening_sources.h"
 #include "server/settings_view.h"
 #include "server/stop_signals.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -63,6 +64,8 @@ struct Server::Parts {
   std::unique_ptr<engine::ListeningDesk> listening;
   std::unique_ptr<engine::LabelDesk> labels;
   std::unique_ptr<engine::Ingestor> ingestor;
+  // Streams, searches and feeds; they submit to the ingestor, so they stop before it.
+  std::vector<std::unique_ptr<ports::ListeningSource>> sources;
   std::unique_ptr<engine::Authenticator> authenticator;
   std::unique_ptr<engine::Presence> presence;
   std::unique_ptr<engine::CaseDesk> desk;
@@ -150,16 +153,24 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   }
   std::vector<const ports::WebhookChannel*> channel_ptrs;
   for (const auto& c : parts->channels) channel_ptrs.push_back(c.get());
+  parts->sources = MakeListeningSources(
+      config, *parts->store, parts->clock,
+      IngestSink([p = parts.get()] { return p->ingestor.get(); }), parts->metrics);
+  std::vector<const ports::ListeningSource*> source_ptrs;
+  for (const auto& s : parts->sources) source_ptrs.push_back(s.get());
 
-  // Recovery re-parses stored deliveries with the channel that received them.
-  engine::DeliveryParser reparse = [channels = channel_ptrs](std::string_view name,
-                                                             std::string_view body)
+  // Recovery re-parses stored deliveries with the channel or source that stored them.
+  engine::DeliveryParser reparse = [channels = channel_ptrs, sources = source_ptrs](
+                                       std::string_view name, std::string_view body)
       -> Result<domain::ParsedDelivery> {
     for (const ports::WebhookChannel* c : channels) {
       if (c->name() == name) return c->ParseStored(body);
     }
+    for (const ports::ListeningSource* s : sources) {
+      if (s->channel() == name) return s->ParseStored(body);
+    }
     return Status(Errc::kInvalidArgument, "unknown_channel",
-                  "no configured channel named " + std::string(name));
+                  "no configured channel or listening source named " + std::string(name));
   };
   FR_RETURN_IF_ERROR(StartListening(config, *parts));
   engine::IngestOptions ingest = config.ingest;
@@ -245,6 +256,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->sweep->Start();
   parts->sla_scheduler->Start();
   FR_RETURN_IF_ERROR(parts->outbox->Start());
+  for (const auto& s : parts->sources) {
+    s->Start();
+    FR_LOG(kInfo, "listening", "source {} started", s->channel());
+  }
   FR_LOG(kInfo, "server", "serving on {}:{} with {} HTTP threads, data in {}", config.listen_host,
          parts->port, http_options.threads, config.data_dir);
   return std::unique_ptr<Server>(new Server(std::move(parts)));
@@ -260,6 +275,7 @@ void Server::Stop() {
   if (parts_->stopped) return;
   parts_->stopped = true;
   parts_->http->StopAccepting();
+  for (const auto& s : parts_->sources) s->Stop();  // what they fetch goes to the ingestor
   parts_->sla_scheduler->Stop();  // before the sweep it re-assigns through
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
