@@ -99,17 +99,6 @@ HttpResult PostMeta(std::uint16_t port, const std::string& body) {
                                                    {"content-type", "application/json"}}, body);
 }
 
-double Metric(std::uint16_t port, const std::string& name, const std::string& label_part = "");
-
-// Deliveries are threaded into cases just after they are acknowledged: wait for that.
-void WaitForThreading(std::uint16_t port) {
-  for (int i = 0; i < 500; ++i) {
-    if (Metric(port, "feedroom_ingest_backlog") == 0) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ADD_FAILURE() << "the threading backlog did not drain";
-}
-
 // The header that authenticates as the holder of API token `token`.
 std::vector<std::pair<std::string, std::string>> Bearer(const std::string& token) {
   return {{"authorization", "Bearer " + token}};
@@ -120,24 +109,6 @@ json::value GetJson(std::uint16_t port, const std::string& token, const std::str
   HttpResult r = HttpCall(port, "GET", target, Bearer(token));
   EXPECT_EQ(r.status, 200) << target << " " << r.body;
   return json::parse(r.body);
-}
-
-// The value of `name` in the Prometheus text, summed over every series with `label_part`.
-double Metric(std::uint16_t port, const std::string& name, const std::string& label_part) {
-  std::string text = HttpCall(port, "GET", "/metrics").body;
-  double total = 0;
-  size_t pos = 0;
-  while ((pos = text.find(name, pos)) != std::string::npos) {
-    size_t eol = text.find('\n', pos);
-    bool line_start = pos == 0 || text[pos - 1] == '\n';  // not inside a # HELP line
-    std::string line = text.substr(pos, eol - pos);
-    pos = eol;
-    if (!line_start) continue;
-    if (line.rfind(name + "{", 0) != 0 && line.rfind(name + " ", 0) != 0) continue;
-    if (!label_part.empty() && line.find(label_part) == std::string::npos) continue;
-    total += std::stod(line.substr(line.rfind(' ') + 1));
-  }
-  return total;
 }
 
 class ServeTest : public ::testing::Test {

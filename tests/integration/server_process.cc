@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -189,6 +191,31 @@ std::string CreateUserAndToken(const std::string& config_path, const std::string
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
+}
+
+double Metric(std::uint16_t port, const std::string& name, const std::string& label_part) {
+  std::string text = HttpCall(port, "GET", "/metrics").body;
+  double total = 0;
+  size_t pos = 0;
+  while ((pos = text.find(name, pos)) != std::string::npos) {
+    size_t eol = text.find('\n', pos);
+    bool line_start = pos == 0 || text[pos - 1] == '\n';  // not inside a # HELP line
+    std::string line = text.substr(pos, eol - pos);
+    pos = eol;
+    if (!line_start) continue;
+    if (line.rfind(name + "{", 0) != 0 && line.rfind(name + " ", 0) != 0) continue;
+    if (!label_part.empty() && line.find(label_part) == std::string::npos) continue;
+    total += std::stod(line.substr(line.rfind(' ') + 1));
+  }
+  return total;
+}
+
+void WaitForThreading(std::uint16_t port) {
+  for (int i = 0; i < 500; ++i) {
+    if (Metric(port, "feedroom_ingest_backlog") == 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ADD_FAILURE() << "the threading backlog did not drain";
 }
 
 bool Eventually(const std::function<bool()>& check) {

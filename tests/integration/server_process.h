@@ -81,6 +81,14 @@ std::string CreateUserAndToken(const std::string& config_path, const std::string
 // Writes `text` to `path`.
 void WriteFile(const std::string& path, const std::string& text);
 
+// The value of metric `name` in the server's /metrics, summed over every series whose labels
+// contain `label_part`.
+double Metric(std::uint16_t port, const std::string& name, const std::string& label_part = "");
+
+// Waits until the server on `port` has threaded every acknowledged delivery (a test failure
+// after about 5 s).
+void WaitForThreading(std::uint16_t port);
+
 // Polls `check` every 50 ms until it is true (returns true) or about 30 s have passed
 // (returns false; sanitizer builds are slow).
 bool Eventually(const std::function<bool()>& check);
