@@ -27,6 +27,9 @@ export type Reason = Schemas["Reason"];
 export type PresenceEntry = NonNullable<Schemas["PresenceList"]["items"]>[number];
 export type ActivityEntry = NonNullable<Schemas["ActivityList"]["items"]>[number];
 export type ApiErrorBody = Schemas["Error"];
+export type ListeningRule = Schemas["ListeningRule"];
+export type RuleAction = ListeningRule["action"];
+export type ListeningRuleInput = Schemas["ListeningRuleInput"];
 
 /** A case with what `GET /api/v1/cases/{id}` adds to it. */
 export type CaseDetail = Case & {

@@ -13,6 +13,7 @@ import { ApprovalsPage } from "../supervisor/ApprovalsPage";
 import { TeamPage } from "../supervisor/TeamPage";
 import { SlaBoardPage } from "../supervisor/SlaBoardPage";
 import { SettingsPage } from "../settings/SettingsPage";
+import { ListeningRulesPage } from "../settings/ListeningRulesPage";
 
 export function Shell({ route, inert }: { route: Route; inert: boolean }) {
   const { t, lang, setLang } = useI18n();
@@ -28,6 +29,7 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
     ["approvals", t("nav.approvals"), supervisor],
     ["team", t("nav.team"), supervisor],
     ["sla", t("nav.sla"), supervisor],
+    ["listening", t("nav.listening"), true],
     ["settings", t("nav.settings"), true],
   ];
 
@@ -90,6 +92,7 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
         {route.page === "team" ? <TeamPage /> : null}
         {route.page === "sla" ? <SlaBoardPage /> : null}
         {route.page === "settings" ? <SettingsPage /> : null}
+        {route.page === "listening" ? <ListeningRulesPage /> : null}
       </main>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

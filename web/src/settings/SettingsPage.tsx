@@ -1,11 +1,13 @@
 // Settings: the agent's own preferences (language, time zone), the teams (editable by
-// supervisors), people's capacity (editable by admins), and the server's SLA policies,
-// calendars and channel accounts (read-only: they live in the configuration file).
+// supervisors), people's capacity (editable by admins), a way to the listening rules (their
+// own page), and the server's SLA policies, calendars and channel accounts (read-only: they
+// live in the configuration file).
 import { useEffect, useState } from "react";
 import { api, ApiError } from "../api/client";
 import type { Team, User } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { useDirectory } from "../state/directory";
+import { navigate } from "../state/router";
 import { useMe } from "../state/session";
 import { ConfigView } from "./ConfigView";
 
@@ -66,6 +68,20 @@ export function SettingsPage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section>
+        <h2>{t("settings.listening")}</h2>
+        <p className="muted">{t("settings.listeningAbout")}</p>
+        <a
+          href="/listening"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate("/listening");
+          }}
+          data-testid="settings-listening"
+        >
+          {t("settings.listeningOpen")}
+        </a>
       </section>
       <section>
         <h2>{t("settings.sla")}</h2>

@@ -2,7 +2,7 @@
 // index.html, and the app reads the path and query from `location`.
 import { useSyncExternalStore } from "react";
 
-export type Page = "inbox" | "approvals" | "team" | "sla" | "settings";
+export type Page = "inbox" | "approvals" | "team" | "sla" | "settings" | "listening";
 
 export interface Route {
   page: Page;
@@ -28,7 +28,8 @@ function snapshot(): string {
 export function parseRoute(pathAndQuery: string): Route {
   const url = new URL(pathAndQuery, "http://x");
   const name = url.pathname.replace(/^\/+|\/+$/g, "");
-  const page: Page = name === "approvals" || name === "team" || name === "sla" || name === "settings" ? name : "inbox";
+  const page: Page =
+    name === "approvals" || name === "team" || name === "sla" || name === "settings" || name === "listening" ? name : "inbox";
   return { page, params: url.searchParams };
 }
 
