@@ -53,11 +53,7 @@ void XFilteredStream::Start() { pacer_.Start(); }
 void XFilteredStream::Stop() { pacer_.Stop(); }
 
 void XFilteredStream::Count(std::string_view event) {
-  metrics_
-      .GetCounter("feedroom_source_events_total",
-                  "What the listening sources did, by source and event",
-                  {{"source", std::string(kStreamChannel)}, {"event", std::string(event)}})
-      ->Add();
+  CountSourceEvent(metrics_, kStreamChannel, event);
 }
 
 Status XFilteredStream::SyncRules() {

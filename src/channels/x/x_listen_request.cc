@@ -24,6 +24,14 @@ HttpRequest BearerGet(const XListenConfig& config, std::string_view path_and_que
   return r;
 }
 
+void CountSourceEvent(metrics::Registry& metrics, std::string_view source, std::string_view event) {
+  metrics
+      .GetCounter("feedroom_source_events_total",
+                  "What the listening sources did, by source and event",
+                  {{"source", std::string(source)}, {"event", std::string(event)}})
+      ->Add();
+}
+
 domain::ParsedDelivery HeardDelivery(std::vector<domain::Message> posts) {
   domain::ParsedDelivery delivery;
   for (domain::Message& m : posts) {

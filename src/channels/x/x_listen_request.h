@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/metrics.h"
 #include "channels/common/http_client.h"
 #include "channels/x/x_listen_config.h"
 #include "domain/inbound_event.h"
@@ -22,6 +23,9 @@ std::string QueryValue(std::string_view value);
 
 // A GET of config.api_base + `path_and_query` with the app's bearer token.
 HttpRequest BearerGet(const XListenConfig& config, std::string_view path_and_query);
+
+// Adds one to feedroom_source_events_total{source, event}: what the listening sources did.
+void CountSourceEvent(metrics::Registry& metrics, std::string_view source, std::string_view event);
 
 // The posts a listening source heard, as a delivery of new messages. A post is overheard
 // unless it is the brand's own or is addressed to it (a mention or a quote of its post);

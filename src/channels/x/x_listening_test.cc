@@ -4,9 +4,7 @@
 #include <simdjson.h>
 
 #include <condition_variable>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "base/metrics.h"
 #include "channels/x/x_filtered_stream.h"
@@ -14,6 +12,7 @@
 #include "channels/x/x_test_util.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "tests/support/loopback_http_server.h"
+#include "tests/support/event_json.h"
 #include "tests/support/temp_dir.h"
 
 namespace fr::channels::x {
@@ -22,12 +21,9 @@ namespace {
 using fr::testing::LoopbackHttpServer;
 using std::chrono::milliseconds;
 
+// The bytes of the shared X fixture `name`.
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(testing::FixtureDir() + "/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  EXPECT_FALSE(out.str().empty()) << name;
-  return out.str();
+  return fr::testing::ReadFileOrDie(testing::FixtureDir() + "/" + name);
 }
 
 // Each element of a fixture holding an array of stream objects, as one minified line.

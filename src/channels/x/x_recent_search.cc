@@ -67,11 +67,7 @@ void XRecentSearch::Start() { pacer_.Start(); }
 void XRecentSearch::Stop() { pacer_.Stop(); }
 
 void XRecentSearch::Count(std::string_view event) {
-  metrics_
-      .GetCounter("feedroom_source_events_total",
-                  "What the listening sources did, by source and event",
-                  {{"source", std::string(kSearchChannel)}, {"event", std::string(event)}})
-      ->Add();
+  CountSourceEvent(metrics_, kSearchChannel, event);
 }
 
 milliseconds XRecentSearch::PollAll() {

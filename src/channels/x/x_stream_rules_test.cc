@@ -2,20 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "channels/x/x_test_util.h"
+#include "tests/support/event_json.h"
 
 namespace fr::channels::x {
 namespace {
 
+// The bytes of the shared X fixture `name`.
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(testing::FixtureDir() + "/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  EXPECT_FALSE(out.str().empty()) << name;
-  return out.str();
+  return fr::testing::ReadFileOrDie(testing::FixtureDir() + "/" + name);
 }
 
 TEST(XStreamRulesTest, ReadsTheRulesXHoldsFromTheSharedFixture) {
