@@ -9,9 +9,8 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CURL REQUIRED)
-# Listening and understanding (src/nlp): vectorscan for the rule prefilter, fastText for the
-# sentiment and intent models, CLD2 for language identification.
-pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
+# Understanding (src/nlp): fastText for the sentiment and intent models, CLD2 for language
+# identification.
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)  # its .pc has an empty Version
 # CLD2 ships neither a .pc nor a CMake config. libcld2 holds the code and the 83-language
 # tables (Hebrew among them), which is all we need.

@@ -1,5 +1,5 @@
 // MentionMatcher: the compiled form of all listening rules, asked which rules one post matches
-// (nlp/listen implements it with vectorscan; domain/listen's reference evaluator gives the same
+// (nlp/listen implements it with one index of every rule's literals; domain/listen's reference evaluator gives the same
 // answers, slowly).
 #pragma once
 

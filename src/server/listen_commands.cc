@@ -83,7 +83,7 @@ int RunListenTest(const std::string& rules_path, std::istream& in, std::ostream&
     err << rules.status().message() << "\n";
     return 2;
   }
-  auto matcher = nlp::VectorscanCompiler().Compile(*rules);
+  auto matcher = nlp::RuleMatcherCompiler().Compile(*rules);
   if (!matcher.ok()) {
     err << rules_path << ": " << matcher.status().message() << "\n";
     return 2;

@@ -120,7 +120,7 @@ Status Server::StartListening(const ServerConfig& config, Parts& parts) {
   FR_ASSIGN_OR_RETURN(parts.understander,
                       nlp::ModelUnderstander::Load(config.models_dir,
                                                    config.replies.approval.lexicon));
-  parts.compiler = std::make_unique<nlp::VectorscanCompiler>();
+  parts.compiler = std::make_unique<nlp::RuleMatcherCompiler>();
   parts.rules = std::make_unique<engine::RuleBook>(*parts.compiler);
   parts.insights =
       std::make_unique<engine::InsightMaker>(*parts.understander, *parts.rules, config.triage);

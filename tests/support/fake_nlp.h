@@ -1,5 +1,5 @@
 // Fakes of the language ports for engine and API tests, so those tests do not depend on the
-// shipped models or on vectorscan (nlp/ has its own tests against the real ones).
+// shipped models or on the rule index (nlp/ has its own tests against the real ones).
 //
 // FakeUnderstander reads a few marker words: "angry"/"כועס" → negative complaint (p 0.9),
 // "thanks"/"תודה" → positive praise, "?" → question; "poison"/"הרעלה" → sensitivity "health";

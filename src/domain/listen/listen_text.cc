@@ -1,77 +1,290 @@
 #include "domain/listen/listen_text.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "domain/text_normalize.h"
 
 namespace fr::domain {
 namespace {
 
-// What the byte loop does with a code point of the Hebrew block: drop it (a point or
-// cantillation mark) or keep it with its final form folded.
-struct HebrewTable {
-  std::array<char32_t, 0x70> to{};  // 0 = drop
-  HebrewTable() {
-    for (char32_t c = 0x0590; c < 0x0600; ++c) {
-      to[c - 0x0590] = IsDroppedMark(c) ? 0 : FoldFinalLetter(c);
-    }
-  }
+// What a code point of matching-form text is to the tokenizer.
+enum class Kind : std::uint8_t {
+  kSeparator,  // ends a word (and an emoji run)
+  kWord,       // letter, digit or spacing mark
+  kJoiner,     // ' ’ " ׳ ״: joins two word characters, else a separator
+  kEmoji,
 };
 
-// Invisible format characters that NFKC casefolding removes (ZWSP, ZWNJ, ZWJ, LRM, RLM,
-// variation selectors 15 and 16).
-bool IsDroppedFormat(char32_t c) { return (c >= 0x200B && c <= 0x200F) || c == 0xFE0E || c == 0xFE0F; }
-
-void AppendUtf8(char32_t c, std::string* out) {
-  char buf[4];
-  int32_t n = 0;
-  U8_APPEND_UNSAFE(buf, n, c);
-  out->append(buf, static_cast<size_t>(n));
+Kind KindOf(UChar32 c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? Kind::kWord
+           : c == '\'' || c == '"'                                                     ? Kind::kJoiner
+                                                                                       : Kind::kSeparator;
+  }
+  if (u_isalnum(c) || u_charType(c) == U_COMBINING_SPACING_MARK) return Kind::kWord;
+  if (c == 0x2019 || c == 0x05F3 || c == 0x05F4) return Kind::kJoiner;
+  return IsEmojiCodePoint(static_cast<char32_t>(c)) ? Kind::kEmoji : Kind::kSeparator;
 }
 
-// Folds `text` into matching form by a byte loop; false (with `out` unspecified) if `text`
-// holds a code point outside the set whose folding the loop knows: ASCII, the Hebrew block,
-// the emoji blocks U+1F300..U+1FAFF, ’ “ ” and the dropped format characters.
-bool FastFold(std::string_view text, std::string* out) {
-  static const HebrewTable hebrew;
-  out->clear();
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < n;) {
-    const uint8_t b = s[i];
-    if (b < 0x80) {
-      out->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
-      ++i;
-      continue;
+// One code point of matching-form text with what the tokenizer needs to know about it.
+struct FoldedCodePoint {
+  char bytes[4];
+  std::uint8_t size;
+  Kind kind;
+  bool mark;  // '#' or '@'
+};
+
+FoldedCodePoint Classify(UChar32 c) {
+  FoldedCodePoint out{};
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(out.bytes, n, c);
+  out.size = static_cast<std::uint8_t>(n);
+  out.kind = KindOf(c);
+  out.mark = c == '#' || c == '@';
+  return out;
+}
+
+// What one input code point becomes in matching form: up to three code points (none when it
+// is dropped, like niqqud). `fast` is false for code points the byte loop leaves to ICU.
+struct Folding {
+  bool fast = false;
+  std::uint8_t count = 0;
+  FoldedCodePoint out[3];
+};
+
+[[noreturn]] void IcuFailed(UErrorCode err) {
+  std::fprintf(stderr, "fatal: ICU normaliser unavailable: %s\n", u_errorName(err));
+  std::abort();
+}
+
+// The foldings of the code points the byte loop knows, made from MatchingForm itself. A code
+// point is taken only when its matching form cannot depend on its neighbours: it starts a new
+// NFKC-casefold segment (or it is a mark that folds to nothing, which vanishes wherever it
+// stands), and every code point it folds to starts a new NFC segment, so nothing composes
+// across it.
+class FoldTable {
+ public:
+  FoldTable() {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(err);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+    if (U_FAILURE(err)) IcuFailed(err);
+    for (int c = 0; c < 0x80; ++c) {
+      ascii_[c] = Classify(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      ascii_letter_[c] = ascii_[c].kind == Kind::kWord ? ascii_[c].bytes[0] : 0;
     }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-    if (c >= 0x0590 && c < 0x0600) {
-      if (const char32_t to = hebrew.to[c - 0x0590]) AppendUtf8(to, out);
-    } else if ((c >= 0x1F300 && c <= 0x1FAFF) || c == 0x2019 || c == 0x201C || c == 0x201D) {
-      AppendUtf8(static_cast<char32_t>(c), out);
-    } else if (!IsDroppedFormat(static_cast<char32_t>(c))) {
-      return false;
+    for (const Range& range : kRanges) {
+      for (UChar32 c = range.first; c <= range.last; ++c) table_.push_back(Make(c, *casefold, *nfc));
+    }
+    for (int b = 0; b < 0x40; ++b) {  // U+05C0..U+05FF, written D7 80..D7 BF
+      const Folding* f = Find(0x05C0 + b);
+      const bool letter = f && f->count == 1 && f->out[0].kind == Kind::kWord && f->out[0].size == 2 &&
+                          static_cast<std::uint8_t>(f->out[0].bytes[0]) == 0xD7;
+      hebrew_letter_[b] = letter ? f->out[0].bytes[1] : 0;
     }
   }
-  return true;
-}
 
-bool IsWordChar(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-  if (c >= 0x05D0 && c <= 0x05EA) return true;
-  return u_isalnum(c) || u_charType(c) == U_COMBINING_SPACING_MARK;
-}
+  const FoldedCodePoint& Ascii(std::uint8_t b) const { return ascii_[b]; }
+  // What an ASCII byte is inside a word run: its folded byte if it is a word character, else 0.
+  char AsciiLetter(std::uint8_t b) const { return ascii_letter_[b]; }
+  // For a code point D7 xx (U+05C0..U+05FF) that folds to a Hebrew word character D7 yy: yy;
+  // else 0.
+  char HebrewLetter(std::uint8_t second) const { return second >= 0x80 && second < 0xC0 ? hebrew_letter_[second - 0x80] : 0; }
 
-bool IsJoiner(UChar32 c) {
-  return c == u'\'' || c == u'"' || c == 0x2019 || c == 0x05F3 || c == 0x05F4;
+  // The folding of `c`; null if the byte loop leaves `c` to ICU.
+  const Folding* Find(UChar32 c) const {
+    std::size_t offset = 0;
+    for (const Range& range : kRanges) {
+      if (c < range.first) return nullptr;
+      if (c <= range.last) {
+        const Folding& f = table_[offset + static_cast<std::size_t>(c - range.first)];
+        return f.fast ? &f : nullptr;
+      }
+      offset += static_cast<std::size_t>(range.last - range.first + 1);
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Range {
+    UChar32 first, last;
+  };
+  // In ascending order; what posts in Hebrew and English are written with.
+  static constexpr Range kRanges[] = {{0x0080, 0x07FF}, {0x2000, 0x2BFF}, {0x3000, 0x30FF},
+                                      {0xFE00, 0xFE0F}, {0xFFFD, 0xFFFD}, {0x1F000, 0x1FAFF}};
+
+  static Folding Make(UChar32 c, const icu::Normalizer2& casefold, const icu::Normalizer2& nfc) {
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    const std::string form = MatchingForm(std::string_view(buf, static_cast<std::size_t>(n)));
+    Folding f;
+    if (!casefold.hasBoundaryBefore(c) && !(form.empty() && IsDroppedMark(static_cast<char32_t>(c)))) return f;
+    const auto* s = reinterpret_cast<const std::uint8_t*>(form.data());
+    const auto size = static_cast<int32_t>(form.size());
+    for (int32_t i = 0; i < size;) {
+      UChar32 out;
+      U8_NEXT_UNSAFE(s, i, out);
+      if (f.count == 3 || !nfc.hasBoundaryBefore(out)) return Folding{};
+      f.out[f.count++] = Classify(out);
+    }
+    f.fast = true;
+    return f;
+  }
+
+  std::array<FoldedCodePoint, 0x80> ascii_;
+  std::array<char, 0x80> ascii_letter_;
+  std::array<char, 0x40> hebrew_letter_;
+  std::vector<Folding> table_;
+};
+
+const FoldTable& Table() {
+  static const FoldTable table;
+  return table;
 }
 
 }  // namespace
+
+// Lays out the tokens of text in matching form, fed one code point at a time: words (with
+// their mark) into scan_text_, emoji runs into emoji_buf_, appended after the words at the end.
+// scan_text_ is written through a pointer into room reserved ahead, without per-byte checks.
+class ListenText::Builder {
+ public:
+  Builder(ListenText& t, std::size_t size_hint) : t_(t) {
+    t_.emoji_buf_.clear();
+    t_.words_.clear();
+    t_.emoji_.clear();
+    t_.scan_text_.resize(2 * size_hint + kRoom);
+    begin_ = t_.scan_text_.data();
+    out_ = begin_;
+    end_ = begin_ + t_.scan_text_.size();
+    *out_++ = ' ';
+  }
+
+  // One code point: the common case (a letter inside a word) first.
+  void Add(const FoldedCodePoint& c) {
+    if (end_ - out_ < kRoom) Grow(0);
+    if (c.kind == Kind::kWord && in_word_ && !joiner_held_) {
+      Put(c);
+      after_mark_ = false;
+      return;
+    }
+    AddOther(c);
+  }
+
+  // True while a word is open that the next word character simply extends.
+  bool ExtendsWord() const { return in_word_ && !joiner_held_; }
+
+  // Extends the open word by `size` bytes that write(out) puts at out. REQUIRES: ExtendsWord().
+  template <typename Write>
+  void ExtendWord(std::size_t size, Write&& write) {
+    if (end_ - out_ < static_cast<std::ptrdiff_t>(size) + kRoom) Grow(size);
+    write(out_);
+    out_ += size;
+    after_mark_ = false;
+  }
+
+  void Finish() {
+    EndWord();
+    EndEmoji();
+    t_.scan_text_.resize(static_cast<std::size_t>(out_ - begin_));
+    if (t_.emoji_buf_.empty()) return;
+    const std::size_t emoji_start = t_.scan_text_.size();
+    t_.scan_text_ += t_.emoji_buf_;
+    const std::string_view scan = t_.scan_text_;
+    for (std::size_t pos = emoji_start; pos < scan.size();) {
+      const std::size_t space = scan.find(' ', pos);
+      t_.emoji_.push_back(scan.substr(pos, space - pos));
+      pos = space + 1;
+    }
+  }
+
+ private:
+  static constexpr std::ptrdiff_t kRoom = 16;  // more than one code point and a space need
+
+  void Put(const FoldedCodePoint& c) {
+    std::memcpy(out_, c.bytes, 4);  // the room allows it; only c.size bytes are kept
+    out_ += c.size;
+  }
+
+  // A joiner is decided by the next code point: inside a word it is held back until then.
+  void AddOther(const FoldedCodePoint& c) {
+    switch (c.kind) {
+      case Kind::kWord:
+        if (joiner_held_) {
+          joiner_held_ = false;
+        } else {
+          EndEmoji();
+          const char mark = after_mark_ ? previous_mark_ : 0;
+          if (mark) *out_++ = mark;
+          t_.words_.push_back(Word{Offset(), 0, mark});
+          in_word_ = true;
+        }
+        Put(c);
+        break;
+      case Kind::kJoiner:
+        if (in_word_ && !joiner_held_) {
+          joiner_held_ = true;
+        } else {
+          EndWord();
+          EndEmoji();
+        }
+        break;
+      case Kind::kEmoji:
+        EndWord();
+        t_.emoji_buf_.append(c.bytes, c.size);
+        in_emoji_ = true;
+        break;
+      case Kind::kSeparator:
+        EndWord();
+        EndEmoji();
+        break;
+    }
+    after_mark_ = c.mark;
+    previous_mark_ = c.bytes[0];
+  }
+
+  std::uint32_t Offset() const { return static_cast<std::uint32_t>(out_ - begin_); }
+
+  // Makes room for `size` more bytes and kRoom besides.
+  void Grow(std::size_t size) {
+    const std::ptrdiff_t used = out_ - begin_;
+    t_.scan_text_.resize(2 * t_.scan_text_.size() + size + kRoom);
+    begin_ = t_.scan_text_.data();
+    out_ = begin_ + used;
+    end_ = begin_ + t_.scan_text_.size();
+  }
+
+  void EndWord() {
+    if (!in_word_) return;
+    t_.words_.back().size = Offset() - t_.words_.back().offset;
+    *out_++ = ' ';
+    in_word_ = false;
+    joiner_held_ = false;
+  }
+  void EndEmoji() {
+    if (!in_emoji_) return;
+    t_.emoji_buf_.push_back(' ');
+    in_emoji_ = false;
+  }
+
+  ListenText& t_;
+  char* begin_;
+  char* out_;
+  char* end_;
+  bool in_word_ = false;
+  bool in_emoji_ = false;
+  bool joiner_held_ = false;
+  bool after_mark_ = false;
+  char previous_mark_ = 0;
+};
 
 bool IsEmojiCodePoint(char32_t c) {
   if (c < 0xA9) return false;
@@ -81,76 +294,67 @@ bool IsEmojiCodePoint(char32_t c) {
          u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR);
 }
 
-void ListenText::Reset(std::string_view text) {
-  if (!FastFold(text, &folded_)) folded_ = MatchingForm(text);
-  Tokenize(folded_);
-}
-
-void ListenText::ResetWithIcuForTest(std::string_view text) {
-  folded_ = MatchingForm(text);
-  Tokenize(folded_);
-}
-
-void ListenText::Tokenize(std::string_view folded) {
-  scan_text_.assign(1, ' ');
-  emoji_buf_.clear();
-  words_.clear();
-  emoji_.clear();
-  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
-  const int32_t n = static_cast<int32_t>(folded.size());
-  bool in_word = false;
-  bool in_emoji = false;
-  UChar32 previous = 0;
-  auto end_word = [&] {
-    if (!in_word) return;
-    words_.back().size = static_cast<uint32_t>(scan_text_.size() - words_.back().offset);
-    scan_text_.push_back(' ');
-    in_word = false;
-  };
+bool ListenText::FastReset(std::string_view text) {
+  const FoldTable& table = Table();
+  Builder builder(*this, text.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT_UNSAFE(s, i, c);
-    if (IsWordChar(c)) {
-      if (in_emoji) {
-        emoji_buf_.push_back(' ');
-        in_emoji = false;
+    // Inside a word, runs of ASCII letters and digits or of Hebrew letters are copied at once.
+    if (builder.ExtendsWord()) {
+      int32_t j = i;
+      while (j < n && s[j] < 0x80 && table.AsciiLetter(s[j])) ++j;
+      if (j == i) {
+        while (j + 1 < n && s[j] == 0xD7 && table.HebrewLetter(s[j + 1])) j += 2;
+        if (j > i) {
+          builder.ExtendWord(static_cast<std::size_t>(j - i), [&](char* out) {
+            for (int32_t k = i; k < j; k += 2) {
+              *out++ = static_cast<char>(0xD7);
+              *out++ = table.HebrewLetter(s[k + 1]);
+            }
+          });
+        }
+      } else {
+        builder.ExtendWord(static_cast<std::size_t>(j - i), [&](char* out) {
+          for (int32_t k = i; k < j; ++k) *out++ = table.AsciiLetter(s[k]);
+        });
       }
-      if (!in_word) {
-        const char mark = previous == '#' || previous == '@' ? static_cast<char>(previous) : 0;
-        if (mark) scan_text_.push_back(mark);
-        words_.push_back(Word{static_cast<uint32_t>(scan_text_.size()), 0, mark});
-        in_word = true;
-      }
-      scan_text_.append(folded.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-    } else if (IsJoiner(c) && in_word && i < n && [&] {
-                 int32_t j = i;
-                 UChar32 next;
-                 U8_NEXT_UNSAFE(s, j, next);
-                 return IsWordChar(next);
-               }()) {
-      // joins the two halves of the word
-    } else {
-      end_word();
-      if (IsEmojiCodePoint(static_cast<char32_t>(c))) {
-        emoji_buf_.append(folded.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-        in_emoji = true;
-      } else if (in_emoji) {
-        emoji_buf_.push_back(' ');
-        in_emoji = false;
+      if (j > i) {
+        i = j;
+        continue;
       }
     }
-    previous = c;
+    if (s[i] < 0x80) {
+      builder.Add(table.Ascii(s[i++]));
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const Folding* folding = c < 0 ? nullptr : table.Find(c);
+    if (!folding) return false;
+    for (std::uint8_t k = 0; k < folding->count; ++k) builder.Add(folding->out[k]);
   }
-  end_word();
-  if (in_emoji) emoji_buf_.push_back(' ');
-  const size_t emoji_start = scan_text_.size();
-  scan_text_ += emoji_buf_;
-  for (size_t pos = emoji_start; pos < scan_text_.size();) {
-    const size_t space = scan_text_.find(' ', pos);
-    emoji_.push_back(std::string_view(scan_text_).substr(pos, space - pos));
-    pos = space + 1;
+  builder.Finish();
+  return true;
+}
+
+void ListenText::Reset(std::string_view text) {
+  if (!FastReset(text)) IcuReset(text);
+}
+
+void ListenText::ResetWithIcuForTest(std::string_view text) { IcuReset(text); }
+
+void ListenText::IcuReset(std::string_view text) {
+  folded_ = MatchingForm(text);
+  Builder builder(*this, folded_.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(folded_.data());
+  const auto n = static_cast<int32_t>(folded_.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(s, i, c);
+    builder.Add(Classify(c));
   }
+  builder.Finish();
 }
 
 }  // namespace fr::domain

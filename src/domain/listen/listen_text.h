@@ -3,12 +3,19 @@
 // records which words are written right after '#' or '@' (hashtags and mentions of accounts),
 // and the runs of emoji in the text (emoji are not words).
 //
-// Normalising with ICU costs microseconds per post, too slow for the matcher's target, so text
-// made only of ASCII, Hebrew (letters, points, cantillation, punctuation), common emoji and
-// invisible format characters is folded by a byte loop instead; anything else goes through
-// ICU. Both give the same result (listen_text_test.cc checks every code point of the fast set).
+// Normalising with ICU costs microseconds per post, too slow for the matcher's target, so a
+// byte loop folds and splits the text in one pass, looking each code point up in a table made
+// once from ICU itself: ASCII, the two-byte UTF-8 range (Latin, Greek, Cyrillic, Hebrew,
+// Arabic), general punctuation and symbols (U+2000..U+2BFF), kana and CJK punctuation, variation
+// selectors, U+FFFD and the emoji planes (U+1F000..U+1FAFF). A code point enters the table
+// only if its matching form does not depend on its neighbours (ICU's normalisation boundaries
+// say so); text with any other code point, or invalid UTF-8, goes through ICU. Both give the
+// same result (listen_text_test.cc checks every code point of those ranges in context). The
+// table is built on first use, once per process (about 8,000 ICU calls); inside a word, runs
+// of ASCII or Hebrew letters are copied at once.
 //
-// A ListenText is reusable (Reset keeps its buffers); not thread-safe, use one per thread.
+// A ListenText is reusable (Reset keeps its buffers, so a warm one does not allocate);
+// not thread-safe, use one per thread.
 #pragma once
 
 #include <cstdint>
@@ -49,10 +56,14 @@ class ListenText {
     std::uint32_t size;
     char mark;
   };
-  // Splits `folded` (text in matching form) into words and emoji runs.
-  void Tokenize(std::string_view folded);
+  class Builder;  // lays tokens out, code point by code point (listen_text.cc)
 
-  std::string folded_;     // the text in matching form (scratch)
+  // The byte loop; false (contents unspecified) if `text` needs ICU.
+  bool FastReset(std::string_view text);
+  // ICU's matching form, then the same layout.
+  void IcuReset(std::string_view text);
+
+  std::string folded_;     // the text in matching form, on the ICU path (scratch)
   std::string emoji_buf_;  // the emoji runs, each followed by a space (scratch)
   std::string scan_text_;
   std::vector<Word> words_;

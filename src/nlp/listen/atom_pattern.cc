@@ -8,14 +8,6 @@ namespace {
 
 constexpr int kMaxPrefixLetters = 3;  // as domain::WordForms
 
-bool IsPrefixLetterAt(std::string_view s, size_t i) {
-  if (i + 1 >= s.size() || static_cast<uint8_t>(s[i]) != 0xD7) return false;
-  switch (static_cast<uint8_t>(s[i + 1])) {
-    case 0x91: case 0x94: case 0x95: case 0x9B: case 0x9C: case 0x9E: case 0xA9: return true;
-    default: return false;
-  }
-}
-
 int CodePoints(std::string_view s) {
   int count = 0;
   for (char c : s) count += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
@@ -43,8 +35,7 @@ std::string AtomLiteral(const domain::QueryNode& node) {
 }
 
 bool LiteralIsExact(const domain::QueryNode& node) {
-  return node.op == domain::QueryOp::kHashtag || node.op == domain::QueryOp::kHandle ||
-         node.op == domain::QueryOp::kEmoji;
+  return node.op != domain::QueryOp::kTerm || node.words.size() == 1;
 }
 
 bool FormEquals(std::string_view word, std::string_view term) {
@@ -66,6 +57,18 @@ bool FormStartsWith(std::string_view word, std::string_view prefix) {
     if (removed == kMaxPrefixLetters || !IsPrefixLetterAt(word, static_cast<size_t>(2 * removed))) {
       return false;
     }
+  }
+}
+
+void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text, std::vector<domain::WordSpan>* spans) {
+  const size_t length = node.words.size();
+  for (size_t start = 0; start + length <= text.word_count(); ++start) {
+    bool match = true;
+    for (size_t j = 0; j < length && match; ++j) {
+      match = node.op == domain::QueryOp::kPrefix ? FormStartsWith(text.word(start + j), node.words[j])
+                                                  : FormEquals(text.word(start + j), node.words[j]);
+    }
+    if (match) spans->push_back({static_cast<int>(start), static_cast<int>(start + length - 1)});
   }
 }
 

@@ -1,16 +1,19 @@
-// How the compiled matcher finds a rule's atoms (terms, prefixes, tags, emoji) in
-// domain::ListenText::scan_text(), where every token is followed by one space: first a byte
-// literal that must occur if the atom does (all literals go into one vectorscan literal
-// database: fast to compile and to scan, and no `\b`, which vectorscan lacks with UCP), then,
-// for terms and prefixes, an exact test on the words. The exact tests follow WordForms
-// (domain/text_normalize.h): a term matches a word that is the term itself, or the term after
-// 1 to 3 Hebrew prefix letters (ו ה ב כ ל מ ש) when the term has at least 2 letters. Pure;
-// thread-safe.
+// A rule's atoms (terms, prefixes, tags, emoji) as the compiled matcher finds them: each has a
+// literal that must occur in domain::ListenText::scan_text() (where every token is followed by
+// one space) if the atom does, found by LiteralIndex (literal_index.h); one-word terms,
+// prefixes, tags and emoji are proven by their literal, phrases get an exact test on the
+// words. The word tests follow WordForms (domain/text_normalize.h): a term matches a word that
+// is the term itself, or the term after 1 to 3 Hebrew prefix letters (ו ה ב כ ל מ ש) when the
+// term has at least 2 letters. Pure; thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "domain/listen/listen_text.h"
+#include "domain/listen/rule_eval.h"
 #include "domain/listen/rule_query.h"
 
 namespace fr::nlp {
@@ -20,12 +23,46 @@ namespace fr::nlp {
 // emoji sequence, which are exact. REQUIRES: IsAtom(node.op).
 std::string AtomLiteral(const domain::QueryNode& node);
 
-// True if finding AtomLiteral(node) proves that `node` occurs (tags and emoji).
+// True if AtomLiteral(node), found as LiteralIndex finds it, proves that `node` occurs:
+// one-word terms, prefixes, tags, handles and emoji; not phrases.
 bool LiteralIsExact(const domain::QueryNode& node);
+
+// True if s[i, i + 2) is one of the Hebrew prefix letters ו ה ב כ ל מ ש (D7 95, 94, 91, 9B,
+// 9C, 9E, A9 in UTF-8).
+inline bool IsPrefixLetterAt(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size() || static_cast<unsigned char>(s[i]) != 0xD7) return false;
+  switch (static_cast<unsigned char>(s[i + 1])) {
+    case 0x91: case 0x94: case 0x95: case 0x9B: case 0x9C: case 0x9E: case 0xA9: return true;
+    default: return false;
+  }
+}
+
+inline constexpr int kMaxForms = 4;  // a word and its forms without 1, 2, 3 prefix letters
+
+// The forms of the text word `word` (matching form), as domain::WordForms gives them but
+// without allocating: `word` itself, then `word` without its first 1, 2, 3 letters for as long
+// as each is a Hebrew prefix letter and at least 2 letters remain. Returns how many it wrote.
+// Inline: the matcher calls it for every word of every post.
+inline int FormsOf(std::string_view word, std::string_view (&forms)[kMaxForms]) {
+  forms[0] = word;
+  int count = 1;
+  for (std::size_t at = 0; count < kMaxForms && IsPrefixLetterAt(word, at); at += 2) {
+    const std::string_view rest = word.substr(at + 2);
+    std::size_t letters = 0;  // at least 2 must remain
+    for (std::size_t i = 0; i < rest.size() && letters < 2; ++i) letters += (static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80;
+    if (letters < 2) break;
+    forms[count++] = rest;
+  }
+  return count;
+}
 
 // True if `term` is one of the forms of the text word `word` (both in matching form).
 bool FormEquals(std::string_view word, std::string_view term);
 // True if one of the forms of `word` starts with `prefix` (at least 2 letters long).
 bool FormStartsWith(std::string_view word, std::string_view prefix);
+
+// Appends where the kTerm or kPrefix `node` occurs among `text`'s words, by FormEquals and
+// FormStartsWith, in text order (domain::AtomFacts::Spans).
+void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text, std::vector<domain::WordSpan>* spans);
 
 }  // namespace fr::nlp

@@ -26,6 +26,9 @@ TEST(AtomPatternTest, FormTestsAgreeWithWordForms) {
     const std::vector<std::string> forms = domain::WordForms(word);
     const bool equal = std::find(forms.begin(), forms.end(), term) != forms.end();
     ASSERT_EQ(FormEquals(word, term), equal) << word << " / " << term;
+    std::string_view got[kMaxForms];
+    const int count = FormsOf(word, got);
+    ASSERT_EQ(std::vector<std::string>(got, got + count), forms) << word;
     if (term.size() >= 4) {  // prefixes have at least 2 letters
       const bool starts = std::any_of(forms.begin(), forms.end(),
                                       [&](const std::string& f) { return f.starts_with(term); });

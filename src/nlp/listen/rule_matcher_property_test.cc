@@ -121,7 +121,7 @@ TEST(RuleMatcherPropertyTest, CompiledEqualsReference) {
     queries.push_back(std::move(query).value());
     rules.push_back(std::move(rule));
   }
-  auto matcher = VectorscanCompiler().Compile(rules);
+  auto matcher = RuleMatcherCompiler().Compile(rules);
   ASSERT_TRUE(matcher.ok()) << matcher.status().message();
 
   int matched_pairs = 0;

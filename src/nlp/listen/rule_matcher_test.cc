@@ -18,7 +18,7 @@ domain::ListeningRule Rule(std::string id, std::string query, bool enabled = tru
 }
 
 std::shared_ptr<const ports::MentionMatcher> Compile(const std::vector<domain::ListeningRule>& rules) {
-  auto matcher = VectorscanCompiler().Compile(rules);
+  auto matcher = RuleMatcherCompiler().Compile(rules);
   EXPECT_TRUE(matcher.ok()) << matcher.status().message();
   return matcher.ok() ? *matcher : nullptr;
 }
@@ -97,15 +97,15 @@ TEST(RuleMatcherTest, NoRules) {
 }
 
 TEST(RuleMatcherTest, CompileErrorsNameTheRule) {
-  auto bad = VectorscanCompiler().Compile(std::vector{Rule("ok", "a"), Rule("refunds", "(refund OR החזר")});
+  auto bad = RuleMatcherCompiler().Compile(std::vector{Rule("ok", "a"), Rule("refunds", "(refund OR החזר")});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), Errc::kInvalidArgument);
   EXPECT_EQ(bad.status().message(), "rule refunds: column 16: expected ')'");
-  bad = VectorscanCompiler().Compile(std::vector{Rule("x", "a"), Rule("x", "b")});
+  bad = RuleMatcherCompiler().Compile(std::vector{Rule("x", "a"), Rule("x", "b")});
   EXPECT_EQ(bad.status().message(), "rule x: the id is used by an earlier rule");
-  bad = VectorscanCompiler().Compile(std::vector{Rule("x y", "a")});
+  bad = RuleMatcherCompiler().Compile(std::vector{Rule("x y", "a")});
   EXPECT_EQ(bad.status().message(), "rule x y: invalid id: use 1 to 64 letters, digits, '_', '.' or '-'");
-  bad = VectorscanCompiler().Compile(std::vector{Rule("off", "ab*", false)});
+  bad = RuleMatcherCompiler().Compile(std::vector{Rule("off", "ab*", false)});
   EXPECT_EQ(bad.status().message(),
             "rule off: column 1: prefix 'ab*' is too short: write at least 3 letters before '*'");
 }

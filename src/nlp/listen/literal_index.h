@@ -1,0 +1,151 @@
+// LiteralIndex: finds which of the rules' literals (atom_pattern.h) occur in a post, by looking
+// the post's words up rather than scanning its bytes. A literal counts where it would be found
+// in domain::ListenText::scan_text() starting a word, perhaps after 1 to 3 Hebrew prefix
+// letters (for terms and prefixes), or anywhere (tags, which begin with " #" / " @", and
+// emoji). That is:
+//  * a term's literal (its longest word and a space): some form (FormsOf) of some word is it;
+//  * a prefix's literal: some form of some word starts with it (looked up by its first bytes,
+//    as many as the shortest prefix has, then compared);
+//  * a tag's or handle's literal: a word written after that mark is its first word and the
+//    next words, unmarked, are the rest;
+//  * an emoji literal: an emoji run holds it (looked up by its first code point).
+// Per post this is a few hash lookups per word, independent of the number of rules, and it
+// allocates nothing. literal_index_test.cc checks it against a byte search of the scan text.
+// Immutable once built; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/listen/listen_text.h"
+#include "domain/listen/rule_parser.h"
+#include "domain/listen/rule_query.h"
+#include "nlp/listen/atom_pattern.h"
+#include "nlp/listen/word_table.h"
+
+namespace fr::nlp {
+
+class LiteralIndex {
+ public:
+  // `literals[id]` is an atom whose AtomLiteral is literal `id`. REQUIRES: the literals are
+  // distinct.
+  explicit LiteralIndex(const std::vector<const domain::QueryNode*>& literals);
+
+  // Calls found(id) for each literal `text` holds, once or more.
+  template <typename Found>
+  void Find(const domain::ListenText& text, Found&& found) const;
+
+  std::size_t memory_bytes() const;
+
+ private:
+  // Literals that share a lookup key (prefixes by first three letters, tags by their marked
+  // first word, emoji by first code point): entries [start, end) of members_.
+  struct Member {
+    std::uint32_t id;
+    std::uint32_t offset;  // of what must follow the key, in tails_
+    std::uint32_t size;
+  };
+  struct Group {
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+  };
+  class GroupBuilder;
+
+  std::string_view Tail(const Member& m) const { return std::string_view(tails_).substr(m.offset, m.size); }
+
+  // The bytes prefixes are grouped by: the first prefix_key_bytes_[0] of `s` if it starts with
+  // ASCII, else the first prefix_key_bytes_[1]; empty if `s` is shorter. Each count is the
+  // byte length of the shortest prefix starting that way (at most 8), so a word that starts
+  // with a prefix has the prefix's key.
+  std::string_view PrefixKey(std::string_view s) const {
+    if (s.empty()) return {};
+    const std::size_t size = prefix_key_bytes_[static_cast<unsigned char>(s[0]) < 0x80 ? 0 : 1];
+    return s.size() < size ? std::string_view() : s.substr(0, size);
+  }
+
+  WordTable terms_;    // a term's literal word -> literal id
+  WordTable prefixes_; // a prefix's PrefixKey -> index into groups_
+  std::size_t prefix_key_bytes_[2] = {8, 8};
+  WordTable tags_;     // mark and first word -> index into groups_
+  WordTable emoji_;    // first code point -> index into groups_
+  std::vector<Group> groups_;
+  std::vector<Member> members_;
+  std::string tails_;  // prefixes whole; tags' later words, each after a space; emoji whole
+};
+
+// The bytes of the first code point of `s` (empty if `s` is).
+inline std::string_view FirstCodePoint(std::string_view s) {
+  std::size_t end = s.empty() ? 0 : 1;
+  while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+  return s.substr(0, end);
+}
+
+template <typename Found>
+void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
+  // Terms are looked up in batches: hash and prefetch a batch's forms, then probe them, so the
+  // table's cache misses overlap instead of following one another.
+  constexpr int kBatch = 32;
+  struct Pending {
+    std::string_view form;
+    std::uint64_t hash;
+  };
+  Pending batch[kBatch];
+  int pending = 0;
+  auto probe = [&] {
+    for (int b = 0; b < pending; ++b) {
+      if (const std::int64_t id = terms_.Find(batch[b].form, batch[b].hash); id >= 0) found(static_cast<std::uint32_t>(id));
+    }
+    pending = 0;
+  };
+  std::string_view forms[kMaxForms];
+  const std::size_t words = text.word_count();
+  for (std::size_t i = 0; i < words; ++i) {
+    const std::string_view word = text.word(i);
+    const int count = FormsOf(word, forms);
+    for (int k = 0; k < count; ++k) {
+      const std::uint64_t hash = WordTable::Hash(forms[k]);
+      if (terms_.MayHave(hash)) {
+        if (pending == kBatch) probe();
+        terms_.Prefetch(hash);
+        batch[pending++] = Pending{forms[k], hash};
+      }
+      if (prefixes_.size() == 0) continue;
+      const std::string_view key = PrefixKey(forms[k]);
+      if (key.empty()) continue;
+      if (const std::int64_t g = prefixes_.Find(key); g >= 0) {
+        for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
+          if (forms[k].starts_with(Tail(members_[m]))) found(members_[m].id);
+        }
+      }
+    }
+    if (text.mark(i) == 0 || tags_.size() == 0) continue;
+    // The mark stands right before the word in the scan text: the key is both.
+    const std::string_view marked(word.data() - 1, word.size() + 1);
+    if (const std::int64_t g = tags_.Find(marked); g >= 0) {
+      // What follows the word in the scan text: " next words ...".
+      const std::string_view after = std::string_view(text.scan_text()).substr(
+          static_cast<std::size_t>(word.data() + word.size() - text.scan_text().data()));
+      for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
+        if (after.starts_with(Tail(members_[m]))) found(members_[m].id);
+      }
+    }
+  }
+  probe();
+  if (emoji_.size() == 0) return;
+  for (const std::string_view run : text.emoji()) {
+    for (std::size_t at = 0; at < run.size();) {
+      const std::string_view first = FirstCodePoint(run.substr(at));
+      if (const std::int64_t g = emoji_.Find(first); g >= 0) {
+        for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
+          if (run.substr(at).starts_with(Tail(members_[m]))) found(members_[m].id);
+        }
+      }
+      at += first.size();
+    }
+  }
+}
+
+}  // namespace fr::nlp

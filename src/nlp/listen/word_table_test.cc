@@ -1,0 +1,55 @@
+#include "nlp/listen/word_table.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fr::nlp {
+namespace {
+
+TEST(WordTableTest, FindsEveryWordAndNothingElse) {
+  std::mt19937 rng(42);
+  auto random_word = [&] {
+    std::string w;
+    for (int n = 1 + static_cast<int>(rng() % 20); n > 0; --n) w.push_back(static_cast<char>('a' + rng() % 4));
+    return w;
+  };
+  std::set<std::string> words;
+  while (words.size() < 50000) words.insert(random_word());
+  std::vector<std::pair<std::string, std::uint32_t>> entries;
+  for (const std::string& w : words) entries.emplace_back(w, static_cast<std::uint32_t>(entries.size() * 3));
+  const WordTable table(entries);
+  EXPECT_EQ(table.size(), words.size());
+  for (const auto& [word, id] : entries) ASSERT_EQ(table.Find(word), id) << word;
+  for (int n = 0; n < 100000; ++n) {
+    const std::string w = random_word() + "x";
+    ASSERT_EQ(table.Find(w), -1) << w;
+  }
+  EXPECT_EQ(table.Find(""), -1);
+}
+
+TEST(WordTableTest, EmptyTableFindsNothing) {
+  const WordTable table;
+  EXPECT_EQ(table.Find("a"), -1);
+  EXPECT_EQ(WordTable(std::vector<std::pair<std::string, std::uint32_t>>{}).Find(""), -1);
+}
+
+TEST(WordTableTest, HashesWordsOfEveryLengthApart) {
+  // Words that differ only in their last or middle byte, around the 4- and 8-byte loads.
+  std::vector<std::pair<std::string, std::uint32_t>> entries;
+  for (int length = 1; length <= 24; ++length) {
+    for (char last : {'a', 'b'}) {
+      std::string w(static_cast<size_t>(length), 'q');
+      w.back() = last;
+      entries.emplace_back(w, static_cast<std::uint32_t>(entries.size()));
+    }
+  }
+  const WordTable table(entries);
+  for (const auto& [word, id] : entries) EXPECT_EQ(table.Find(word), id) << word;
+}
+
+}  // namespace
+}  // namespace fr::nlp
