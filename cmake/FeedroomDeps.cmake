@@ -9,6 +9,7 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CURL REQUIRED)
+find_package(LibXml2 REQUIRED)  # RSS and Atom feeds (channels/feed)
 # Understanding (src/nlp): fastText for the sentiment and intent models, CLD2 for language
 # identification.
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)  # its .pc has an empty Version

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test: builds with AddressSanitizer + UBSan and runs all unit and integration tests
-# (ctest), after a short libFuzzer run of each webhook parser (clang); builds the web app and
-# runs its unit tests (Vitest) and, last, its browser tests (Playwright driving Debian's
-# Chromium against the ASan `feedroom serve` and `feedroom simulate`).
+# (ctest), after a short libFuzzer run of each webhook parser and the feed parser (clang);
+# builds the web app and runs its unit tests (Vitest) and, last, its browser tests
+# (Playwright driving Debian's Chromium against the ASan `feedroom serve` and
+# `feedroom simulate`).
 # Environment: FR_FUZZ_SECONDS (default 20 per fuzzer); FEEDROOM_E2E_SHOTS (where the browser
 # tests save their screenshots; default: a new folder under /tmp, printed).
 set -euo pipefail
@@ -14,17 +15,22 @@ echo "== web unit tests (vitest)"
 (cd web && npx --no-install vitest run)
 
 fuzz_seconds="${FR_FUZZ_SECONDS:-20}"
-for target in x meta; do
+# Each fuzzer with its seeds: the webhook goldens, and the shared RSS/Atom fixtures (read in
+# place, never copied).
+for spec in "x_webhook:tests/golden/x" "meta_webhook:tests/golden/meta" \
+            "feed_parse:../shared/fixtures/rss"; do
+  fuzzer="fuzz_${spec%%:*}"
+  seeds="${spec#*:}"
   corpus="$(mktemp -d)"
-  echo "== fuzz_${target}_webhook for ${fuzz_seconds}s (seeds: tests/golden/${target})"
+  echo "== ${fuzzer} for ${fuzz_seconds}s (seeds: ${seeds})"
   status=0
-  build/fuzz/fuzz/fuzz_${target}_webhook -max_total_time="$fuzz_seconds" -print_final_stats=1 \
-    "$corpus" "tests/golden/${target}" >"$corpus.log" 2>&1 || status=$?
+  "build/fuzz/fuzz/${fuzzer}" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
+    "$corpus" "$seeds" >"$corpus.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|Done|==[0-9]+==ERROR|SUMMARY)" "$corpus.log" || true
   [ "$status" -eq 0 ] || tail -50 "$corpus.log"
   rm -rf "$corpus" "$corpus.log"
   if [ "$status" -ne 0 ]; then
-    echo "fuzz_${target}_webhook found a crash (exit $status)" >&2
+    echo "${fuzzer} found a crash (exit $status)" >&2
     exit 1
   fi
 done

@@ -154,8 +154,34 @@ Status ParseUnderstanding(const toml::table& t, ServerConfig& c) {
 }
 
 Status ParseListening(const toml::table& t, ServerConfig& c) {
-  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "listening.", {"rules_file"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "listening.", {"rules_file", "feeds"}));
   FR_ASSIGN_OR_RETURN(c.rules_file, OptionalString(t, "listening.", "rules_file", ""));
+  const toml::node* feeds = t.get("feeds");
+  if (feeds == nullptr) return Status::Ok();
+  if (!feeds->is_array_of_tables()) {
+    return ConfigError("listening.feeds", "must be an array of tables ([[listening.feeds]])");
+  }
+  const toml::array& list = *feeds->as_array();
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string p = "listening.feeds[" + std::to_string(i) + "].";
+    const toml::table& f = *list.get(i)->as_table();
+    FR_RETURN_IF_ERROR(CheckKnownKeys(f, p, {"id", "url", "interval_minutes"}));
+    channels::feed::FeedConfig feed;
+    FR_ASSIGN_OR_RETURN(feed.id, OptionalString(f, p, "id", ""));
+    if (!channels::feed::IsValidFeedId(feed.id)) {
+      return ConfigError(p + "id", "must be 1-64 of a-z 0-9 _ . -");
+    }
+    for (const channels::feed::FeedConfig& other : c.feeds) {
+      if (other.id == feed.id) return ConfigError(p + "id", "\"" + feed.id + "\" is used twice");
+    }
+    FR_ASSIGN_OR_RETURN(feed.url, OptionalString(f, p, "url", ""));
+    if (!feed.url.starts_with("http://") && !feed.url.starts_with("https://")) {
+      return ConfigError(p + "url", "must be an http:// or https:// URL");
+    }
+    FR_ASSIGN_OR_RETURN(std::int64_t minutes, OptionalInt(f, p, "interval_minutes", 15, 1, 24 * 60));
+    feed.interval = std::chrono::minutes(minutes);
+    c.feeds.push_back(std::move(feed));
+  }
   return Status::Ok();
 }
 

@@ -12,6 +12,7 @@
 #include "base/status.h"
 #include "domain/triage.h"
 #include "channels/meta/meta_config.h"
+#include "channels/feed/feed_poller.h"
 #include "channels/x/x_config.h"
 #include "channels/x/x_listen_config.h"
 #include "engine/ingest/ingestor.h"
@@ -45,6 +46,8 @@ struct ServerConfig {
   // [listening]: a rules file (docs/listening.md) applied at start — its rules are stored,
   // replacing stored rules with the same ids; others stay. Empty: the stored rules only.
   std::string rules_file;
+  // [[listening.feeds]]: RSS and Atom feeds polled for mentions (docs/sources.md).
+  std::vector<channels::feed::FeedConfig> feeds;
   std::optional<channels::x::XConfig> x;
   // [x.listening]: X's filtered stream and recent searches (docs/sources.md); needs [x].
   std::optional<channels::x::XListenConfig> x_listening;

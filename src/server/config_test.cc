@@ -205,6 +205,20 @@ tag = "brand"
   EXPECT_FALSE(without->x_listening.has_value());
 }
 
+TEST(ConfigTest, FeedsAreReadWithTheirIntervals) {
+  const std::string text = std::string(kValid) +
+                           "[listening]\n[[listening.feeds]]\nid = \"rotter\"\n"
+                           "url = \"https://rotter.example/rss/\"\ninterval_minutes = 30\n"
+                           "[[listening.feeds]]\nid = \"tapuz.food\"\nurl = \"http://tapuz.example/f.xml\"\n";
+  auto c = ParseConfig(text, "f.toml", NoEnv());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_EQ(c->feeds.size(), 2u);
+  EXPECT_EQ(c->feeds[0].id, "rotter");
+  EXPECT_EQ(c->feeds[0].url, "https://rotter.example/rss/");  // kept as written
+  EXPECT_EQ(c->feeds[0].interval, std::chrono::minutes(30));
+  EXPECT_EQ(c->feeds[1].interval, std::chrono::minutes(15));
+}
+
 TEST(ConfigTest, ApiBasesDefaultToThePlatforms) {
   auto c = ParseConfig(kValid, "f.toml", NoEnv());
   ASSERT_TRUE(c.ok());
@@ -253,6 +267,13 @@ TEST(ConfigTest, ErrorsNameTheKey) {
       {"[x]\nconsumer_secret = \"s\"\n[[x.accounts]]\nuser_id = \"1\"\n[x.listening]\n"
        "bearer_token = \"b\"\n[[x.listening.stream_rules]]\ntag = \"t\"\n",
        "x.listening.stream_rules[0].value: required"},
+      {"[listening]\n[[listening.feeds]]\nid = \"Rotter\"\nurl = \"https://r\"\n",
+       "listening.feeds[0].id: must be 1-64 of"},
+      {"[listening]\n[[listening.feeds]]\nid = \"r\"\nurl = \"ftp://r\"\n",
+       "listening.feeds[0].url: must be an http:// or https:// URL"},
+      {"[listening]\n[[listening.feeds]]\nid = \"r\"\nurl = \"https://r\"\n"
+       "[[listening.feeds]]\nid = \"r\"\nurl = \"https://s\"\n",
+       "listening.feeds[1].id: \"r\" is used twice"},
   };
   for (const BadCase& bc : cases) {
     auto c = ParseConfig(bc.toml, "f.toml", NoEnv());
@@ -270,6 +291,18 @@ TEST(ConfigTest, TheDemoConfigurationTalksToTheSimulator) {
   EXPECT_EQ(c->meta->graph_base, "http://127.0.0.1:8090");
   EXPECT_FALSE(c->x->accounts.at(0).access_token.empty());
   EXPECT_FALSE(c->meta->pages.at(0).access_token.empty());
+  // Listening: the recent search (no stream: the simulator cannot stream) and the forum feed
+  // the simulator serves.
+  ASSERT_TRUE(c->x_listening.has_value());
+  EXPECT_FALSE(c->x_listening->bearer_token.empty());
+  EXPECT_EQ(c->x_listening->api_base, "http://127.0.0.1:8090");
+  EXPECT_FALSE(c->x_listening->stream);
+  EXPECT_FALSE(c->x_listening->searches.empty());
+  EXPECT_LE(c->x_listening->search_interval, std::chrono::seconds(30));
+  ASSERT_EQ(c->feeds.size(), 1u);
+  EXPECT_EQ(c->feeds[0].id, "forum.demo");
+  EXPECT_EQ(c->feeds[0].url, "http://127.0.0.1:8090/feeds/forum.demo.xml");
+  EXPECT_EQ(c->feeds[0].interval, std::chrono::minutes(1));
 }
 
 TEST(ConfigTest, BaseUrlsNeedASchemeAndAHost) {

@@ -2,6 +2,7 @@
 
 #include <future>
 
+#include "channels/feed/feed_poller.h"
 #include "channels/x/x_filtered_stream.h"
 #include "channels/x/x_recent_search.h"
 
@@ -33,6 +34,10 @@ std::vector<std::unique_ptr<ports::ListeningSource>> MakeListeningSources(
       sources.push_back(
           std::make_unique<channels::x::XRecentSearch>(x, store, clock, sink, metrics));
     }
+  }
+  if (!config.feeds.empty()) {
+    sources.push_back(std::make_unique<channels::feed::FeedPoller>(config.feeds, store, clock,
+                                                                   sink, metrics));
   }
   return sources;
 }
