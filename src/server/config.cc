@@ -154,8 +154,18 @@ Status ParseUnderstanding(const toml::table& t, ServerConfig& c) {
 }
 
 Status ParseListening(const toml::table& t, ServerConfig& c) {
-  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "listening.", {"rules_file", "feeds"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(t, "listening.", {"rules_file", "escalate", "feeds"}));
   FR_ASSIGN_OR_RETURN(c.rules_file, OptionalString(t, "listening.", "rules_file", ""));
+  FR_ASSIGN_OR_RETURN(const toml::table* escalate, OptionalTable(t, "listening.", "escalate"));
+  if (escalate != nullptr) {
+    if (c.rules_file.empty()) return ConfigError("listening.escalate", "needs listening.rules_file");
+    for (const auto& [id, team] : *escalate) {
+      const std::string key = "listening.escalate." + std::string(id.str());
+      auto name = team.value<std::string>();
+      if (!name) return ConfigError(key, "must be a team name (\"\" lets routing decide)");
+      c.escalations.emplace_back(std::string(id.str()), *name);
+    }
+  }
   const toml::node* feeds = t.get("feeds");
   if (feeds == nullptr) return Status::Ok();
   if (!feeds->is_array_of_tables()) {

@@ -46,6 +46,9 @@ struct ServerConfig {
   // [listening]: a rules file (docs/listening.md) applied at start — its rules are stored,
   // replacing stored rules with the same ids; others stay. Empty: the stored rules only.
   std::string rules_file;
+  // [listening] escalate: rules of the rules file (by id) that open a case, with the team whose
+  // queue it goes to ("" = routing decides); they win over the action and team stored.
+  std::vector<std::pair<std::string, std::string>> escalations;
   // [[listening.feeds]]: RSS and Atom feeds polled for mentions (docs/sources.md).
   std::vector<channels::feed::FeedConfig> feeds;
   std::optional<channels::x::XConfig> x;

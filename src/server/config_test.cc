@@ -58,13 +58,16 @@ TEST(ConfigTest, UnderstandingAndListeningHaveDefaultsAndChecks) {
   EXPECT_EQ(defaults->rules_file, "");
   auto set = ParseConfig(std::string(kValid) +
                              "\n[understanding]\nmodels = \"/opt/models\"\nvip_followers = 5000\n"
-                             "wide_followers = 500\n[listening]\nrules_file = \"rules.txt\"\n",
+                             "wide_followers = 500\n[listening]\nrules_file = \"rules.txt\"\n"
+                             "escalate = { \"food.safety\" = \"צוות X\", boycott = \"\" }\n",
                          "f.toml", NoEnv());
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   EXPECT_EQ(set->models_dir, "/opt/models");
   EXPECT_EQ(set->triage.vip_followers, 5000);
   EXPECT_EQ(set->triage.wide_followers, 500);
   EXPECT_EQ(set->rules_file, "rules.txt");
+  ASSERT_EQ(set->escalations.size(), 2u);
+  EXPECT_EQ(set->escalations[1], (std::pair<std::string, std::string>{"food.safety", "צוות X"}));
   EXPECT_NE(ParseConfig(std::string(kValid) + "\n[understanding]\nvip_followers = 10\n", "f.toml",
                         NoEnv())
                 .status()

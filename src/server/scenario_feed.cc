@@ -63,9 +63,11 @@ Result<std::string> ScenarioFeed::PlayNow(std::string_view step_json) {
   FR_ASSIGN_OR_RETURN(channels::sim::PostedAction posted,
                       player_.PlayNow(step_json, std::min(pace_.ScenarioTime(wall), wall)));
   FR_LOG(kInfo, "simulate", "on-demand step played id={}", posted.id);
-  std::vector<channels::sim::OutgoingWebhook> webhooks;
-  webhooks.push_back(std::move(posted.webhook));
-  forwarder_.Send(std::move(webhooks));
+  if (posted.webhook) {
+    std::vector<channels::sim::OutgoingWebhook> webhooks;
+    webhooks.push_back(std::move(*posted.webhook));
+    forwarder_.Send(std::move(webhooks));
+  }
   return std::move(posted.id);
 }
 
@@ -93,10 +95,9 @@ void ScenarioFeed::PlayDueSteps(UnixMillis wall) {
     FR_LOG(kWarn, "simulate", "scenario step skipped: {}", webhooks.status().ToString());
     return;
   }
-  if (webhooks->empty()) return;
-  FR_LOG(kInfo, "simulate", "scenario at +{} s: {} step(s) played",
+  FR_LOG(kInfo, "simulate", "scenario at +{} s: step(s) played, {} webhook(s)",
          (scenario_now - pace_.scenario_start()) / 1000, webhooks->size());
-  forwarder_.Send(std::move(*webhooks));
+  if (!webhooks->empty()) forwarder_.Send(std::move(*webhooks));
 }
 
 }  // namespace fr::server

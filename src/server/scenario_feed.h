@@ -56,9 +56,9 @@ class ScenarioFeed {
   // Plays an on-demand step given as JSON (ScenarioPlayer::PlayNow) now, after every
   // scripted step due by now: dated at the scenario's current time, or the wall time once the
   // scenario has run past it, so it is never dated in the future nor before a step already
-  // played. Its webhook is forwarded after theirs, with the same retries. Returns the platform
-  // id given to the message. Errors: those of ScenarioPlayer::PlayNow; kUnavailable
-  // "stopping" once Stop was called.
+  // played. Its webhook (if it addresses the brand) is forwarded after theirs, with the same
+  // retries. Returns the platform id given to the message. Errors: those of
+  // ScenarioPlayer::PlayNow; kUnavailable "stopping" once Stop was called.
   Result<std::string> PlayNow(std::string_view step_json);
 
   // Plays no more steps and joins the thread. Idempotent.

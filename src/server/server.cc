@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -88,8 +89,11 @@ struct Server::Parts {
 namespace {
 
 // Applies the rules file `path` (docs/configuration.md): its queries are stored and put in
-// force; a rule already stored keeps its action, team and enabled flag.
-Status ApplyRulesFile(const std::string& path, engine::ListeningDesk& desk) {
+// force; a rule already stored keeps its action, team and enabled flag, unless `escalations`
+// (rule id, team) makes it escalate.
+Status ApplyRulesFile(const std::string& path,
+                      const std::vector<std::pair<std::string, std::string>>& escalations,
+                      engine::ListeningDesk& desk) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(Errc::kInvalidArgument, "config", "listening.rules_file: cannot read " + path);
@@ -106,6 +110,16 @@ Status ApplyRulesFile(const std::string& path, engine::ListeningDesk& desk) {
       r.team = s.team;
       r.enabled = s.enabled;
     }
+  }
+  for (const auto& [id, team] : escalations) {
+    auto rule = std::find_if(rules.begin(), rules.end(),
+                             [&](const domain::ListeningRule& r) { return r.id == id; });
+    if (rule == rules.end()) {
+      return Status(Errc::kInvalidArgument, "config",
+                    "listening.escalate." + id + ": no rule " + id + " in " + path);
+    }
+    rule->action = domain::RuleAction::kEscalate;
+    rule->team = team;
   }
   FR_RETURN_IF_ERROR(desk.Apply(rules));
   FR_LOG(kInfo, "listening", "rules file applied rules={} path={}", rules.size(), path);
@@ -128,7 +142,9 @@ Status Server::StartListening(const ServerConfig& config, Parts& parts) {
                                                             parts.clock);
   parts.labels = std::make_unique<engine::LabelDesk>(*parts.store, parts.clock);
   FR_RETURN_IF_ERROR(parts.listening->Load());
-  if (!config.rules_file.empty()) FR_RETURN_IF_ERROR(ApplyRulesFile(config.rules_file, *parts.listening));
+  if (!config.rules_file.empty()) {
+    FR_RETURN_IF_ERROR(ApplyRulesFile(config.rules_file, config.escalations, *parts.listening));
+  }
   FR_LOG(kInfo, "listening", "models loaded from {}; {} listening rules in force",
          config.models_dir, parts.rules->Current()->rules.size());
   return Status::Ok();

@@ -8,9 +8,10 @@
 
 namespace fr::server {
 
-// The X accounts (user id, handle, access token) and consumer secret, and the Meta Pages
-// (id, name, linked Instagram id, Page token) and app secret of `config`, as the simulator
-// takes them. A channel that is not configured is simulated with no accounts.
+// The X accounts (user id, handle, access token), consumer secret and listening bearer token,
+// the Meta Pages (id, name, linked Instagram id, Page token) and app secret, and the ids of
+// the listening feeds of `config`, as the simulator takes them. A channel that is not
+// configured is simulated with no accounts; without [x.listening] no app token is accepted.
 channels::sim::SimConfig SimConfigFor(const ServerConfig& config);
 
 }  // namespace fr::server

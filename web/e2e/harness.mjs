@@ -83,7 +83,7 @@ export async function startFeedroom(work, { scenario, web } = {}) {
   const data = join(work, "data");
   mkdirSync(data, { recursive: true });
   const demo = readFileSync(join(repo, "config/demo.toml"), "utf8")
-    .replaceAll('"http://127.0.0.1:8090"', `"${sim}"`)
+    .replaceAll("http://127.0.0.1:8090", sim)
     .replace(/^listen = .*$/m, 'listen = "127.0.0.1:0"');
   writeFileSync(config, demo);
   const person = (username, role, name) =>

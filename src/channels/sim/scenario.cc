@@ -161,7 +161,8 @@ Result<ScenarioStep> ReadStep(const toml::table& t, std::string_view source, std
        {std::pair{"id", &f.id}, std::pair{"customer", &f.customer},
         std::pair{"platform", &f.platform}, std::pair{"kind", &f.kind}, std::pair{"text", &f.text},
         std::pair{"account", &f.account}, std::pair{"in_reply_to", &f.in_reply_to},
-        std::pair{"on", &f.on}, std::pair{"quotes", &f.quotes}}) {
+        std::pair{"on", &f.on}, std::pair{"quotes", &f.quotes}, std::pair{"feed", &f.feed},
+        std::pair{"title", &f.title}}) {
     FR_ASSIGN_OR_RETURN(*into, r.OptionalString(key));
   }
   FR_RETURN_IF_ERROR(r.CheckNoOtherKeys());

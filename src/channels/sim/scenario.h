@@ -14,8 +14,8 @@
 //   text = "…"                        # what the post says (shown in X quotes)
 //   [[customers]]
 //   key = "dana"                      # required, unique
-//   platform = "x" | "facebook" | "messenger" | "instagram"
-//   id = "1600000000000000101"        # required: X user id, Facebook id, PSID or IGSID
+//   platform = "x" | "facebook" | "messenger" | "instagram" | "rss" (a forum or blog writer)
+//   id = "1600000000000000101"        # required: X user id, Facebook id, PSID, IGSID, user name
 //   handle = "dana_levi"              # optional: X screen name / Instagram username
 //   name = "דנה לוי"                  # optional display name
 //   followers = 420                   # optional, default 0
@@ -27,11 +27,14 @@
 //   customer = "dana"                 # required: a customers key
 //   platform = "x"                    # optional: must be the customer's platform
 //   kind = "mention" | "reply" | "quote" | "comment" | "dm" | "private_message" (= dm)
+//        | "post" (X: not addressed to the brand) | "forum" (rss: an item of a feed)
 //   text = "…"                        # required
 //   in_reply_to = "late"              # reply: an earlier step on the same platform
 //   on = "menu"                       # comment: a brand post of the same platform
 //   quotes = "menu"                   # quote: an X brand post
-//   account = "…"                     # optional: the brand account addressed (dm, mention)
+//   feed = "forum.demo"               # forum: the feed id (1-64 of a-z 0-9 _ . -)
+//   title = "…"                       # forum, optional: the post's title
+//   account = "…"                     # optional: the brand account addressed (not post, forum)
 #pragma once
 
 #include <cstdint>
@@ -64,6 +67,8 @@ struct ScenarioStep {
   std::string text;
   std::string in_reply_to;  // kReply: a ScenarioStep id
   std::string brand_post;   // kComment (`on`) and kQuote (`quotes`): a ScenarioBrandPost key
+  std::string feed;         // kForum: the feed's id
+  std::string title;        // kForum: may be empty
   std::string account_id;   // may be empty
 };
 

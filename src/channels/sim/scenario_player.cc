@@ -17,6 +17,10 @@ Result<ScenarioPlayer> ScenarioPlayer::Start(Scenario scenario, SimPlatform& pla
                         platform.AddBrandPost(post.platform, post.account_id, post.text, start));
     player.post_ids_[post.key] = std::move(id);
   }
+  // A feed is served from the start, not only once its first post has played.
+  for (const ScenarioStep& step : player.scenario_.steps) {
+    if (!step.feed.empty()) platform.OpenFeed(step.feed);
+  }
   return player;
 }
 
@@ -27,7 +31,10 @@ Result<CustomerAction> ScenarioPlayer::ActionFor(const ScenarioStep& step,
   action.customer = customer;
   action.account_id = step.account_id;
   action.text = step.text;
-  if (!step.in_reply_to.empty()) {
+  action.title = step.title;
+  if (!step.feed.empty()) {
+    action.target_id = step.feed;
+  } else if (!step.in_reply_to.empty()) {
     auto parent = step_ids_.find(step.in_reply_to);
     if (parent == step_ids_.end()) {
       return Status(Errc::kInvalidArgument, "unknown_target",
@@ -50,7 +57,7 @@ Result<std::vector<OutgoingWebhook>> ScenarioPlayer::PlayDue(UnixMillis now) {
     FR_ASSIGN_OR_RETURN(CustomerAction action, ActionFor(step, customer->customer));
     FR_ASSIGN_OR_RETURN(PostedAction posted, platform_->Post(action, DueAt(step)));
     if (!step.id.empty()) step_ids_[step.id] = posted.id;
-    out.push_back(std::move(posted.webhook));
+    if (posted.webhook) out.push_back(std::move(*posted.webhook));
   }
   return out;
 }

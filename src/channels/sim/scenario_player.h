@@ -1,7 +1,8 @@
 // ScenarioPlayer: plays a Scenario into a SimPlatform. At start it creates the scenario's brand
-// posts; then each call to PlayDue turns the steps that have come due into customer activity
-// on the platform (which remembers it, so that the reply rules know it) and returns the
-// webhooks announcing it, for the host to POST to Feedroom. A step's post is dated at its
+// posts and opens its feeds; then each call to PlayDue turns the steps that have come due into
+// customer activity on the platform (which remembers it, so that the reply rules, the search
+// and the feeds know it) and returns the webhooks announcing what addresses the brand, for the
+// host to POST to Feedroom. A step's post is dated at its
 // scheduled time (start + at), not at the moment it is played, so runs are reproducible.
 // Thread safety: one thread at a time (the host's timer); the platform may be used by others.
 #pragma once
@@ -29,7 +30,8 @@ class ScenarioPlayer {
   static Result<ScenarioPlayer> Start(Scenario scenario, SimPlatform& platform, UnixMillis start);
 
   // Plays, in order, every step due at `now` (start + at <= now) not played yet, and returns
-  // the webhooks they produced in the same order. Errors: those of SimPlatform::Post (e.g.
+  // the webhooks they produced in the same order (fewer than the steps when some, X posts and
+  // forum posts, address nobody). Errors: those of SimPlatform::Post (e.g.
   // "unknown_account" for a step addressing an account that is not configured); the steps
   // before the failing one have played, and the failing one is skipped by later calls.
   Result<std::vector<OutgoingWebhook>> PlayDue(UnixMillis now);
@@ -41,7 +43,7 @@ class ScenarioPlayer {
   // are what in_reply_to names). An inline customer is remembered under its key, so later
   // steps can name it; a key already used must keep its platform and id (the profile is
   // updated). Returns what the platform created (its id, the message's external id) and the
-  // webhook announcing it. Errors: kMalformed "malformed_json"; kInvalidArgument "bad_step"
+  // webhook announcing it, if any. Errors: kMalformed "malformed_json"; kInvalidArgument "bad_step"
   // naming the field ("kind: …", "customer.id: …", "id: is used by another step"); those of
   // SimPlatform::Post. A refused step changes nothing.
   // REQUIRES: `now` is not before the scenario's due steps' times (the caller dates it by the

@@ -21,6 +21,24 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// A feed id is a path segment of the simulator's URL (/feeds/<id>.xml), written as Feedroom's
+// [[listening.feeds]] ids are.
+bool IsFeedId(std::string_view s) {
+  return !s.empty() && s.size() <= 64 &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.-") == std::string_view::npos;
+}
+
+// A key only steps of kind `wanted` may have: "" when absent; an error when another kind has it.
+Result<std::string> OnlyFor(CustomerActionKind wanted, CustomerActionKind kind,
+                            const std::optional<std::string>& value, std::string_view key,
+                            const KeyError& error) {
+  std::string given = value.value_or("");
+  if (!given.empty() && kind != wanted) {
+    return error(key, "is for " + std::string(CustomerActionKindName(wanted)) + " steps only");
+  }
+  return given;
+}
+
 }  // namespace
 
 Result<Platform> CheckPlatform(const std::optional<std::string>& value, std::string_view key,
@@ -41,10 +59,11 @@ Result<ScenarioCustomer> CheckCustomer(const CustomerFields& f, const KeyError& 
   ScenarioCustomer c;
   Customer& customer = c.customer;
   FR_ASSIGN_OR_RETURN(c.key, Required(f.key, "key", error));
-  FR_ASSIGN_OR_RETURN(customer.platform, CheckPlatform(f.platform, "platform",
-                                                       {Platform::kX, Platform::kFacebook,
-                                                        Platform::kMessenger, Platform::kInstagram},
-                                                       error));
+  FR_ASSIGN_OR_RETURN(customer.platform,
+                      CheckPlatform(f.platform, "platform",
+                                    {Platform::kX, Platform::kFacebook, Platform::kMessenger,
+                                     Platform::kInstagram, Platform::kRss},
+                                    error));
   FR_ASSIGN_OR_RETURN(customer.person.id, Required(f.id, "id", error));
   if (customer.platform == Platform::kX && !AllDigits(customer.person.id)) {
     return error("id", "must be the numeric X user id, as a string");
@@ -80,7 +99,10 @@ Result<ScenarioStep> CheckStep(const StepFields& f, const StepIndex& index, cons
   }
   FR_ASSIGN_OR_RETURN(std::string kind_name, Required(f.kind, "kind", error));
   std::optional<CustomerActionKind> kind = ParseCustomerActionKind(kind_name);
-  if (!kind) return error("kind", "must be mention, reply, quote, comment, dm or private_message");
+  if (!kind) {
+    return error("kind",
+                 "must be mention, reply, quote, comment, dm, private_message, post or forum");
+  }
   if (!KindAllowedOn(*kind, platform)) {
     return error("kind",
                  kind_name + " does not exist on " + std::string(domain::PlatformName(platform)));
@@ -88,6 +110,19 @@ Result<ScenarioStep> CheckStep(const StepFields& f, const StepIndex& index, cons
   step.kind = *kind;
   FR_ASSIGN_OR_RETURN(step.text, Required(f.text, "text", error));
   step.account_id = f.account.value_or("");
+  if (!step.account_id.empty() &&
+      (step.kind == CustomerActionKind::kPost || step.kind == CustomerActionKind::kForum)) {
+    return error("account", "is for steps that address the brand");
+  }
+  if (step.kind == CustomerActionKind::kForum) {
+    FR_ASSIGN_OR_RETURN(step.feed, Required(f.feed, "feed", error));
+    if (!IsFeedId(step.feed)) return error("feed", "must be 1-64 of a-z 0-9 _ . -");
+  } else {
+    FR_RETURN_IF_ERROR(
+        OnlyFor(CustomerActionKind::kForum, step.kind, f.feed, "feed", error).status());
+  }
+  FR_ASSIGN_OR_RETURN(step.title,
+                      OnlyFor(CustomerActionKind::kForum, step.kind, f.title, "title", error));
 
   if (step.kind == CustomerActionKind::kReply) {
     FR_ASSIGN_OR_RETURN(step.in_reply_to, Required(f.in_reply_to, "in_reply_to", error));
@@ -113,12 +148,9 @@ Result<ScenarioStep> CheckStep(const StepFields& f, const StepIndex& index, cons
     if (step.kind == wanted) {
       FR_ASSIGN_OR_RETURN(post_key, Required(*value, key, error));
     } else {
-      post_key = value->value_or("");
+      FR_ASSIGN_OR_RETURN(post_key, OnlyFor(wanted, step.kind, *value, key, error));
     }
     if (post_key.empty()) continue;
-    if (step.kind != wanted) {
-      return error(key, "is for " + std::string(CustomerActionKindName(wanted)) + " steps only");
-    }
     auto post = index.brand_posts.find(post_key);
     if (post == index.brand_posts.end() || post->second->platform != platform) {
       return error(key, "no " + std::string(domain::PlatformName(platform)) +

@@ -32,7 +32,8 @@ struct CustomerFields {
 
 // A step as written; absent keys are nullopt. at_seconds is when it plays (on-demand: now).
 struct StepFields {
-  std::optional<std::string> id, customer, platform, kind, text, in_reply_to, on, quotes, account;
+  std::optional<std::string> id, customer, platform, kind, text, in_reply_to, on, quotes, account,
+      feed, title;
   std::int64_t at_seconds = 0;
 };
 
@@ -51,7 +52,7 @@ Result<domain::Platform> CheckPlatform(const std::optional<std::string>& value,
                                        std::initializer_list<domain::Platform> allowed,
                                        const KeyError& error);
 
-// The customer `f` describes: key, platform (x, facebook, messenger, instagram) and id
+// The customer `f` describes: key, platform (x, facebook, messenger, instagram, rss) and id
 // required, an X id numeric, followers within 0..2,000,000,000, psid for Facebook only.
 // Errors: kInvalidArgument from `error`.
 Result<ScenarioCustomer> CheckCustomer(const CustomerFields& f, const KeyError& error);
@@ -59,7 +60,9 @@ Result<ScenarioCustomer> CheckCustomer(const CustomerFields& f, const KeyError& 
 // The step `f` describes, its references resolved against `index`: a known customer, the
 // customer's platform, a kind that platform has, a text; in_reply_to only for replies, naming
 // an earlier public step on the same platform; on (comments) and quotes (quotes) naming a
-// brand post of the platform. Does not check that the step's own id is new.
+// brand post of the platform; feed (forum steps only) a feed id of 1-64 of a-z 0-9 _ . -;
+// title for forum steps only; account not for the steps that do not address the brand (post,
+// forum). Does not check that the step's own id is new.
 // Errors: kInvalidArgument from `error`.
 Result<ScenarioStep> CheckStep(const StepFields& f, const StepIndex& index, const KeyError& error);
 

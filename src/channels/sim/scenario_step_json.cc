@@ -73,8 +73,9 @@ class ObjectReader {
 
 constexpr std::array<std::string_view, 8> kCustomerFields = {
     "key", "platform", "id", "handle", "name", "followers", "verified", "psid"};
-constexpr std::array<std::string_view, 9> kStepFields = {
-    "customer", "kind", "text", "platform", "on", "quotes", "in_reply_to", "id", "account"};
+constexpr std::array<std::string_view, 11> kStepFields = {
+    "customer",    "kind", "text",    "platform", "on",   "quotes",
+    "in_reply_to", "id",   "account", "feed",     "title"};
 
 Result<ScenarioCustomer> ReadInlineCustomer(const json::object& object) {
   ObjectReader r(object, "customer.");
@@ -114,7 +115,8 @@ Result<StepJson> ParseStepJson(std::string_view body) {
   for (auto [key, into] : {std::pair{"kind", &f.kind}, std::pair{"text", &f.text},
                            std::pair{"platform", &f.platform}, std::pair{"on", &f.on},
                            std::pair{"quotes", &f.quotes}, std::pair{"in_reply_to", &f.in_reply_to},
-                           std::pair{"id", &f.id}, std::pair{"account", &f.account}}) {
+                           std::pair{"id", &f.id}, std::pair{"account", &f.account},
+                           std::pair{"feed", &f.feed}, std::pair{"title", &f.title}}) {
     FR_ASSIGN_OR_RETURN(*into, r.String(key));
   }
   return out;

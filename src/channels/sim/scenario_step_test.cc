@@ -60,7 +60,7 @@ TEST_F(ScenarioStepTest, AHebrewDmFromACustomerGivenInlinePlaysAtOnce) {
                            R"("kind":"dm","text":"שלום, ההזמנה שלי לא הגיעה"})";
   Result<PostedAction> played = player_->PlayNow(json, kT0 + 5 * kMinute);
   ASSERT_TRUE(played.ok()) << played.status().ToString();
-  EXPECT_EQ(played->webhook.path, "/webhooks/meta");
+  EXPECT_EQ(played->webhook.value().path, "/webhooks/meta");
   const domain::ParsedDelivery delivery = ReceiveMeta(played->webhook);
   ASSERT_EQ(delivery.events.size(), 1u);
   const domain::Message& m = delivery.events[0].message;
@@ -100,6 +100,27 @@ TEST_F(ScenarioStepTest, StepsNameScenarioCustomersBrandPostsAndPlayedSteps) {
   EXPECT_EQ(ReceiveMeta(comment->webhook).events.at(0).message.platform, Platform::kFacebook);
 }
 
+TEST_F(ScenarioStepTest, ForumAndXPostsPlayOnDemandWithoutWebhooks) {
+  Result<PostedAction> forum = player_->PlayNow(
+      R"({"customer":{"key":"hila","platform":"rss","id":"hila_r","name":"הילה"},)"
+      R"("kind":"forum","feed":"forum.live","title":"שאלה","text":"מישהו הזמין?"})",
+      kT0 + kMinute);
+  ASSERT_TRUE(forum.ok()) << forum.status().ToString();
+  EXPECT_FALSE(forum->webhook.has_value());
+  EXPECT_EQ(forum->id.substr(0, 11), "forum.live:");  // the external id Feedroom gives the item
+  const SimResponse feed = sim_.Handle(Request("GET", "/feeds/forum.live.xml"), kT0 + kMinute);
+  EXPECT_NE(feed.body.find("מישהו הזמין?"), std::string::npos);
+
+  Result<PostedAction> post =
+      player_->PlayNow(R"({"customer":"dana","kind":"post","text":"kantina?"})", kT0 + kMinute);
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+  EXPECT_FALSE(post->webhook.has_value());
+  EXPECT_EQ(ErrorOf(R"({"customer":"dana","kind":"forum","feed":"f","text":"x"})"),
+            "bad_step: kind: forum does not exist on x");
+  EXPECT_EQ(ErrorOf(R"({"customer":"hila","kind":"forum","text":"x"})"),
+            "bad_step: feed: required");
+}
+
 TEST_F(ScenarioStepTest, BadStepsAreRefusedNamingTheField) {
   EXPECT_EQ(ErrorOf("not json"), "malformed_json: the step must be a JSON object");
   EXPECT_EQ(ErrorOf(R"({"customer":"dana","kind":"mention","text":"x","colour":"red"})"),
@@ -121,7 +142,7 @@ TEST_F(ScenarioStepTest, BadStepsAreRefusedNamingTheField) {
             "bad_step: customer.id: must be the numeric X user id, as a string");
   EXPECT_EQ(
       ErrorOf(R"({"customer":{"key":"z","platform":"tiktok","id":"1"},"kind":"dm","text":"x"})"),
-      "bad_step: customer.platform: must be one of x, facebook, messenger, instagram");
+      "bad_step: customer.platform: must be one of x, facebook, messenger, instagram, rss");
   EXPECT_EQ(ErrorOf(R"({"customer":{"key":"z","platform":"x","id":"1","followers":"many"},)"
                     R"("kind":"dm","text":"x"})"),
             "bad_step: customer.followers: must be an integer");

@@ -138,6 +138,95 @@ TEST(ScenarioTest, ErrorsNameTheFileAndTheKey) {
             "test.toml: steps[1].text: must not be empty");
 }
 
+// Listening: an X post that addresses nobody and a forum post in a feed.
+constexpr std::string_view kOverheard = R"(
+[[customers]]
+key = "dana"
+platform = "x"
+id = "1600000000000000101"
+
+[[customers]]
+key = "hila"
+platform = "rss"
+id = "hila_r"
+name = "הילה"
+
+[[steps]]
+at = 10
+customer = "dana"
+kind = "post"
+text = "מישהו ניסה את קנטינה?"
+
+[[steps]]
+at = 20
+customer = "hila"
+platform = "rss"
+kind = "forum"
+feed = "forum.demo"
+title = "אכזבה"
+text = "האוכל הגיע קר"
+)";
+
+std::string OverheardVariant(std::string_view from, std::string_view to) {
+  std::string text(kOverheard);
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(ScenarioTest, PostsAndForumPostsAreSteps) {
+  auto s = ParseScenario(kOverheard, "t");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->customers[1].customer.platform, Platform::kRss);
+  EXPECT_EQ(s->steps[0].kind, CustomerActionKind::kPost);
+  EXPECT_EQ(s->steps[1].kind, CustomerActionKind::kForum);
+  EXPECT_EQ(s->steps[1].feed, "forum.demo");
+  EXPECT_EQ(s->steps[1].title, "אכזבה");
+}
+
+TEST(ScenarioTest, PostAndForumErrorsNameTheKey) {
+  EXPECT_EQ(ErrorOf(OverheardVariant("feed = \"forum.demo\"\n", "")),
+            "test.toml: steps[1].feed: required");
+  EXPECT_EQ(ErrorOf(OverheardVariant("feed = \"forum.demo\"", "feed = \"Forum/Demo\"")),
+            "test.toml: steps[1].feed: must be 1-64 of a-z 0-9 _ . -");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"post\"", "kind = \"post\"\nfeed = \"forum.demo\"")),
+            "test.toml: steps[0].feed: is for forum steps only");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"post\"", "kind = \"post\"\ntitle = \"t\"")),
+            "test.toml: steps[0].title: is for forum steps only");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"post\"", "kind = \"post\"\naccount = \"1\"")),
+            "test.toml: steps[0].account: is for steps that address the brand");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"post\"", "kind = \"forum\"")),
+            "test.toml: steps[0].kind: forum does not exist on x");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"forum\"", "kind = \"mention\"")),
+            "test.toml: steps[1].kind: mention does not exist on rss");
+  EXPECT_EQ(ErrorOf(OverheardVariant("kind = \"post\"", "kind = \"blog\"")),
+            "test.toml: steps[0].kind: must be mention, reply, quote, comment, dm, "
+            "private_message, post or forum");
+  EXPECT_EQ(ErrorOf(OverheardVariant("title = \"אכזבה\"", "title = 7")),
+            "test.toml: steps[1].title: must be a string");
+}
+
+TEST(ScenarioPlayerTest, PostsAndForumPostsPlayWithoutWebhooks) {
+  SimPlatform sim(TestSimConfig());
+  auto player = ScenarioPlayer::Start(*ParseScenario(kOverheard, "t"), sim, kT0);
+  ASSERT_TRUE(player.ok()) << player.status().ToString();
+  // The scenario's feed is served before its first post.
+  EXPECT_EQ(sim.Handle(Request("GET", "/feeds/forum.demo.xml"), kT0).status, 200);
+
+  auto played = player->PlayDue(kT0 + kMinute);
+  ASSERT_TRUE(played.ok()) << played.status().ToString();
+  EXPECT_TRUE(played->empty());
+  EXPECT_EQ(player->NextDueAt(), std::nullopt);
+  const SimResponse search = sim.Handle(
+      Request("GET", "/2/tweets/search/recent?query=%D7%A7%D7%A0%D7%98%D7%99%D7%A0%D7%94", "",
+              kBrandToken),
+      kT0 + kMinute);
+  EXPECT_EQ(Json(search.body).at("meta").at("result_count"), 1);
+  const SimResponse feed = sim.Handle(Request("GET", "/feeds/forum.demo.xml"), kT0 + kMinute);
+  EXPECT_NE(feed.body.find("האוכל הגיע קר"), std::string::npos);
+}
+
 TEST(ScenarioTest, AMissingFileIsNotFound) {
   auto s = LoadScenarioFile("/nonexistent/scenario.toml");
   EXPECT_EQ(s.status().code(), Errc::kNotFound);
@@ -204,18 +293,27 @@ TEST(DemoScenarioTest, EveryStepIsADeliveryOurParsersAccept) {
   const std::size_t steps = scenario->steps.size();
   EXPECT_GE(steps, 15u);
 
+  // The steps that address the brand, each announced by a webhook.
+  std::vector<const ScenarioStep*> addressed;
+  for (const ScenarioStep& step : scenario->steps) {
+    if (step.kind != CustomerActionKind::kPost && step.kind != CustomerActionKind::kForum) {
+      addressed.push_back(&step);
+    }
+  }
+  EXPECT_LT(addressed.size(), steps);  // some are only overheard (demo_listening_test.cc)
+
   SimPlatform sim(TestSimConfig());
   auto player = ScenarioPlayer::Start(*scenario, sim, kT0);
   ASSERT_TRUE(player.ok()) << player.status().ToString();
   auto webhooks = player->PlayDue(kT0 + kHour);
   ASSERT_TRUE(webhooks.ok()) << webhooks.status().ToString();
-  ASSERT_EQ(webhooks->size(), steps);
+  ASSERT_EQ(webhooks->size(), addressed.size());
 
   std::set<Platform> platforms;
   std::set<MessageKind> kinds;
   std::size_t hebrew = 0;
   std::int64_t max_followers = 0;
-  for (std::size_t i = 0; i < steps; ++i) {
+  for (std::size_t i = 0; i < addressed.size(); ++i) {
     const OutgoingWebhook& w = webhooks->at(i);
     const domain::ParsedDelivery d = w.path == "/webhooks/x" ? ReceiveX(w) : ReceiveMeta(w);
     ASSERT_EQ(d.events.size(), 1u) << w.body;
@@ -223,7 +321,7 @@ TEST(DemoScenarioTest, EveryStepIsADeliveryOurParsersAccept) {
     const domain::Message& m = d.events[0].message;
     EXPECT_FALSE(m.is_outbound);
     EXPECT_FALSE(m.text.empty());
-    EXPECT_EQ(m.created_at, kT0 + scenario->steps[i].at_seconds * 1000);
+    EXPECT_EQ(m.created_at, kT0 + addressed[i]->at_seconds * 1000);
     platforms.insert(m.platform);
     kinds.insert(m.kind);
     hebrew += m.text.find("\xD7") != std::string::npos;  // the lead byte of the Hebrew block
@@ -234,8 +332,8 @@ TEST(DemoScenarioTest, EveryStepIsADeliveryOurParsersAccept) {
   EXPECT_EQ(kinds,
             (std::set<MessageKind>{MessageKind::kMention, MessageKind::kReply, MessageKind::kQuote,
                                    MessageKind::kComment, MessageKind::kDm}));
-  EXPECT_GT(hebrew * 3, steps * 2);   // mostly Hebrew
-  EXPECT_GE(max_followers, 100'000);  // the VIP
+  EXPECT_GT(hebrew * 3, addressed.size() * 2);  // mostly Hebrew
+  EXPECT_GE(max_followers, 100'000);            // the VIP
 }
 
 }  // namespace

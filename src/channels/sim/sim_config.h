@@ -1,7 +1,8 @@
-// SimConfig: who the simulated X and Meta are talking to. The brand accounts, the tokens the
-// connectors authenticate with and the secrets the simulator signs its webhooks with; the lead
-// fills it from the main config (x.accounts, meta.pages) so that the simulator and Feedroom's
-// connectors agree on every id and secret. It mirrors channels/x/x_config.h and
+// SimConfig: who the simulated X, Meta and feeds are talking to. The brand accounts, the
+// tokens the connectors and listening sources authenticate with, the secrets the simulator
+// signs its webhooks with and the feeds it serves; the lead fills it from the main config
+// (x.accounts, x.listening, meta.pages, listening.feeds) so that the simulator and Feedroom
+// agree on every id and secret. It mirrors channels/x/x_config.h and
 // channels/meta/meta_config.h without depending on them (the simulator plays the platform, not
 // a connector). Plain values; immutable once handed to a SimPlatform.
 #pragma once
@@ -20,6 +21,8 @@ struct SimXAccount {
 
 struct SimXConfig {
   std::string consumer_secret;  // the app's API secret: key of x-twitter-webhooks-signature
+  // The app-only bearer token (Feedroom's listening sources send it); empty: none is accepted.
+  std::string app_bearer_token;
   std::vector<SimXAccount> accounts;
 };
 
@@ -41,6 +44,9 @@ struct SimMetaConfig {
 struct SimConfig {
   SimXConfig x;
   SimMetaConfig meta;
+  // Feeds served from the start (empty until a forum post appears in them); a scenario's
+  // feeds and those posted to are served too.
+  std::vector<std::string> feed_ids;
 };
 
 }  // namespace fr::channels::sim

@@ -14,6 +14,10 @@ std::string_view CustomerActionKindName(CustomerActionKind kind) {
       return "comment";
     case CustomerActionKind::kDm:
       return "dm";
+    case CustomerActionKind::kPost:
+      return "post";
+    case CustomerActionKind::kForum:
+      return "forum";
   }
   return "dm";
 }
@@ -21,7 +25,8 @@ std::string_view CustomerActionKindName(CustomerActionKind kind) {
 std::optional<CustomerActionKind> ParseCustomerActionKind(std::string_view name) {
   for (CustomerActionKind k :
        {CustomerActionKind::kMention, CustomerActionKind::kReply, CustomerActionKind::kQuote,
-        CustomerActionKind::kComment, CustomerActionKind::kDm}) {
+        CustomerActionKind::kComment, CustomerActionKind::kDm, CustomerActionKind::kPost,
+        CustomerActionKind::kForum}) {
     if (name == CustomerActionKindName(k)) return k;
   }
   if (name == "private_message") return CustomerActionKind::kDm;
@@ -32,13 +37,16 @@ bool KindAllowedOn(CustomerActionKind kind, domain::Platform platform) {
   using K = CustomerActionKind;
   switch (platform) {
     case domain::Platform::kX:
-      return kind == K::kMention || kind == K::kReply || kind == K::kQuote || kind == K::kDm;
+      return kind == K::kMention || kind == K::kReply || kind == K::kQuote || kind == K::kDm ||
+             kind == K::kPost;
     case domain::Platform::kFacebook:
       return kind == K::kComment || kind == K::kReply;
     case domain::Platform::kMessenger:
       return kind == K::kDm;
     case domain::Platform::kInstagram:
       return kind == K::kComment || kind == K::kReply || kind == K::kDm;
+    case domain::Platform::kRss:
+      return kind == K::kForum;
     default:
       return false;
   }

@@ -1,6 +1,8 @@
 // Customers of the simulated platforms and what they do: a Customer is one person on one
-// network; a CustomerAction is one post, comment or message of theirs, which SimPlatform turns
-// into the platform's webhook and remembers so that the reply rules know it. Plain values.
+// network (or one writer on a forum, blog or review site, Platform::kRss); a CustomerAction is
+// one post, comment or message of theirs, which SimPlatform remembers (so that the reply rules,
+// the search and the feeds know it) and, when it addresses the brand, turns into the
+// platform's webhook. Plain values.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +25,8 @@ struct Person {
 };
 
 struct Customer {
-  domain::Platform platform = domain::Platform::kX;  // kX, kFacebook, kMessenger or kInstagram
+  // kX, kFacebook, kMessenger, kInstagram, or kRss (a writer on the sites the feeds carry)
+  domain::Platform platform = domain::Platform::kX;
   Person person;
   // Facebook only: the page-scoped id Messenger knows this person by (the recipient of a
   // private reply to their comment). Empty: person.id is used.
@@ -36,14 +39,16 @@ enum class CustomerActionKind {
   kQuote,    // X: a post quoting one of the brand's posts
   kComment,  // Facebook / Instagram: a top-level comment on one of the brand's posts
   kDm,       // X DM, Messenger or Instagram message to the brand
+  kPost,     // X: a public post that does not address the brand (found only by search)
+  kForum,    // RSS: a post on a forum, blog or review site, an item of one feed
 };
 
-// "mention", "reply", "quote", "comment", "dm".
+// "mention", "reply", "quote", "comment", "dm", "post", "forum".
 std::string_view CustomerActionKindName(CustomerActionKind kind);
 // The inverse of CustomerActionKindName; "private_message" is accepted as "dm".
 std::optional<CustomerActionKind> ParseCustomerActionKind(std::string_view name);
-// Whether `kind` exists on `platform` (mention/quote/reply/dm on X, comment/reply on Facebook,
-// dm on Messenger, comment/reply/dm on Instagram).
+// Whether `kind` exists on `platform` (mention/quote/reply/dm/post on X, comment/reply on
+// Facebook, dm on Messenger, comment/reply/dm on Instagram, forum on RSS).
 bool KindAllowedOn(CustomerActionKind kind, domain::Platform platform);
 
 struct CustomerAction {
@@ -54,14 +59,18 @@ struct CustomerAction {
   std::string account_id;
   std::string text;  // UTF-8
   // kReply: the post or comment answered; kComment: the brand post or media commented on;
-  // kQuote: the brand post quoted. Unused for kMention and kDm.
+  // kQuote: the brand post quoted; kForum: the id of the feed the post appears in. Unused
+  // for kMention, kDm and kPost.
   std::string target_id;
+  std::string title;  // kForum: the post's title (may be empty); unused otherwise
 };
 
-// What SimPlatform::Post created: the platform's id for it and the webhook announcing it.
+// What SimPlatform::Post created: the id Feedroom knows it by (for a forum post the feed
+// message's external id, "<feed id>:<guid>") and the webhook announcing it. No webhook for what
+// does not address the brand (kPost, kForum): Feedroom finds that by searching or polling.
 struct PostedAction {
   std::string id;
-  OutgoingWebhook webhook;
+  std::optional<OutgoingWebhook> webhook;
 };
 
 }  // namespace fr::channels::sim

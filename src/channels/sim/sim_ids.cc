@@ -16,6 +16,15 @@ constexpr std::uint64_t kInstagramBase = 17'900'000'000'000'000;
 
 }  // namespace
 
+bool IsNumericId(std::string_view id) {
+  return !id.empty() && id.size() <= 19 &&
+         id.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+bool NumericIdBefore(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
 std::string IdGenerator::Snowflake(UnixMillis at) {
   const std::int64_t from_time =
       (std::max<std::int64_t>(at - kTwitterEpochMs, 0) << 22) | kWorkerBits;

@@ -13,6 +13,13 @@
 
 namespace fr::channels::sim {
 
+// Whether `id` is a numeric id as X writes them: 1-19 decimal digits.
+bool IsNumericId(std::string_view id);
+
+// Whether the numeric id `a` (no leading zeros) is less than `b`: the order of snowflakes,
+// which is the order of creation.
+bool NumericIdBefore(std::string_view a, std::string_view b);
+
 class IdGenerator {
  public:
   // A snowflake for something created at `at`: strictly greater than every snowflake returned

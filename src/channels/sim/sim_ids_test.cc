@@ -37,5 +37,18 @@ TEST(IdGeneratorTest, MetaIdsHaveTheirPlatformsShapes) {
   EXPECT_EQ(ids.FbTraceId().size(), 11u);
 }
 
+TEST(IdGeneratorTest, NumericIdsAreCheckedAndOrderedAsNumbers) {
+  EXPECT_TRUE(IsNumericId("1500000000000000001"));
+  EXPECT_FALSE(IsNumericId("15000000000000000010"));  // 20 digits
+  EXPECT_FALSE(IsNumericId(""));
+  EXPECT_FALSE(IsNumericId("-1"));
+  EXPECT_TRUE(NumericIdBefore("99", "100"));
+  EXPECT_TRUE(NumericIdBefore("100", "101"));
+  EXPECT_FALSE(NumericIdBefore("101", "101"));
+  IdGenerator ids;
+  const std::string first = ids.Snowflake(1'767'225'600'000);
+  EXPECT_TRUE(NumericIdBefore(first, ids.Snowflake(1'767'225'600'000)));
+}
+
 }  // namespace
 }  // namespace fr::channels::sim

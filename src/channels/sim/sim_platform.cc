@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "channels/sim/feed_sim.h"
 #include "channels/sim/meta_sim.h"
 #include "channels/sim/sim_control.h"
 #include "channels/sim/sim_request.h"
@@ -29,17 +30,22 @@ SimResponse SimPlatform::Handle(const SimRequest& request, UnixMillis now) {
   const std::string path = target.ok() ? target->path : "";
   if (HasPrefix(path, "/sim/")) return internal::HandleControl(request, path, faults_, *world_);
   if (path == "/2" || HasPrefix(path, "/2/")) {
-    return internal::HandleXApi(*world_, faults_, request, path, now);
+    return internal::HandleXApi(*world_, faults_, request, *target, now);
   }
+  if (HasPrefix(path, "/feeds/")) return internal::HandleFeedApi(*world_, request, *target);
   return internal::HandleGraphApi(*world_, faults_, request, now);
 }
 
 Result<PostedAction> SimPlatform::Post(const CustomerAction& action, UnixMillis at) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (action.customer.platform == domain::Platform::kX) {
-    return internal::PostOnX(*world_, action, at);
+  switch (action.customer.platform) {
+    case domain::Platform::kX:
+      return internal::PostOnX(*world_, action, at);
+    case domain::Platform::kRss:
+      return internal::PostOnForum(*world_, action, at);
+    default:
+      return internal::PostOnMeta(*world_, action, at);
   }
-  return internal::PostOnMeta(*world_, action, at);
 }
 
 Result<std::string> SimPlatform::AddBrandPost(domain::Platform platform,
@@ -50,6 +56,11 @@ Result<std::string> SimPlatform::AddBrandPost(domain::Platform platform,
     return internal::AddXBrandPost(*world_, account_id, text, at);
   }
   return internal::AddMetaBrandPost(*world_, platform, account_id);
+}
+
+void SimPlatform::OpenFeed(std::string_view feed_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  world_->OpenFeed(feed_id);
 }
 
 void SimPlatform::InjectFaults(const FaultSpec& spec) {

@@ -11,6 +11,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <optional>
 #include <string>
 
 #include "channels/meta/meta_config.h"
@@ -94,19 +95,24 @@ inline boost::json::value Json(std::string_view body) {
   return v;
 }
 
-// The webhook as Feedroom's X / Meta channel receives it (signature checked, then parsed).
-inline domain::ParsedDelivery ReceiveX(const OutgoingWebhook& w) {
-  EXPECT_EQ(w.path, "/webhooks/x");
-  auto parsed = x::XWebhookChannel(TestXConfig()).Receive(ToHttpHeaders(w.headers), w.body);
-  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << w.body;
+// The webhook as Feedroom's X / Meta channel receives it (signature checked, then parsed);
+// fails the test when there is none.
+inline domain::ParsedDelivery ReceiveX(const std::optional<OutgoingWebhook>& w) {
+  EXPECT_TRUE(w.has_value());
+  if (!w) return {};
+  EXPECT_EQ(w->path, "/webhooks/x");
+  auto parsed = x::XWebhookChannel(TestXConfig()).Receive(ToHttpHeaders(w->headers), w->body);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << w->body;
   return parsed.ok() ? *parsed : domain::ParsedDelivery{};
 }
 
-inline domain::ParsedDelivery ReceiveMeta(const OutgoingWebhook& w) {
-  EXPECT_EQ(w.path, "/webhooks/meta");
+inline domain::ParsedDelivery ReceiveMeta(const std::optional<OutgoingWebhook>& w) {
+  EXPECT_TRUE(w.has_value());
+  if (!w) return {};
+  EXPECT_EQ(w->path, "/webhooks/meta");
   auto parsed =
-      meta::MetaWebhookChannel(TestMetaConfig()).Receive(ToHttpHeaders(w.headers), w.body);
-  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << w.body;
+      meta::MetaWebhookChannel(TestMetaConfig()).Receive(ToHttpHeaders(w->headers), w->body);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << w->body;
   return parsed.ok() ? *parsed : domain::ParsedDelivery{};
 }
 

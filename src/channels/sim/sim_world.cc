@@ -8,6 +8,7 @@ namespace {
 constexpr UnixMillis kFifteenMinutes = 15 * 60 * 1000;
 constexpr int kPostsPerWindow = 100;
 constexpr int kDmsPerWindow = 15;
+constexpr int kSearchesPerWindow = 450;
 
 // Tokens are secrets: compared in constant time, and an empty configured token never matches.
 bool TokenMatches(const std::string& configured, std::string_view given) {
@@ -15,6 +16,10 @@ bool TokenMatches(const std::string& configured, std::string_view given) {
 }
 
 }  // namespace
+
+SimWorld::SimWorld(SimConfig config) : config_(std::move(config)) {
+  for (const std::string& id : config_.feed_ids) OpenFeed(id);
+}
 
 void SimWorld::RememberCustomer(const Customer& customer) {
   customers_[{customer.platform, customer.person.id}] = customer;
@@ -30,6 +35,10 @@ const SimXAccount* SimWorld::XAccountByToken(std::string_view token) const {
     if (TokenMatches(a.access_token, token)) return &a;
   }
   return nullptr;
+}
+
+bool SimWorld::IsXAppToken(std::string_view token) const {
+  return TokenMatches(config_.x.app_bearer_token, token);
 }
 
 const SimXAccount* SimWorld::XAccountById(std::string_view user_id) const {
@@ -58,11 +67,19 @@ const XPost* SimWorld::FindXPost(std::string_view id) const {
 }
 
 int SimWorld::XRateLimit(XEndpoint endpoint) {
-  return endpoint == XEndpoint::kCreatePost ? kPostsPerWindow : kDmsPerWindow;
+  switch (endpoint) {
+    case XEndpoint::kCreatePost:
+      return kPostsPerWindow;
+    case XEndpoint::kSendDm:
+      return kDmsPerWindow;
+    case XEndpoint::kSearchRecent:
+      return kSearchesPerWindow;
+  }
+  return kDmsPerWindow;
 }
 
-RateWindow& SimWorld::XRateWindow(const std::string& user_id, XEndpoint endpoint) {
-  return x_windows_.try_emplace({user_id, endpoint}, XRateLimit(endpoint), kFifteenMinutes)
+RateWindow& SimWorld::XRateWindow(const std::string& caller, XEndpoint endpoint) {
+  return x_windows_.try_emplace({caller, endpoint}, XRateLimit(endpoint), kFifteenMinutes)
       .first->second;
 }
 
@@ -106,6 +123,17 @@ void SimWorld::AddComment(MetaComment comment) {
 MetaComment* SimWorld::FindComment(std::string_view id) {
   auto it = comments_.find(id);
   return it == comments_.end() ? nullptr : &it->second;
+}
+
+void SimWorld::OpenFeed(std::string_view feed_id) { feeds_.try_emplace(std::string(feed_id)); }
+
+void SimWorld::AddForumPost(std::string_view feed_id, ForumPost post) {
+  feeds_[std::string(feed_id)].push_back(std::move(post));
+}
+
+const std::vector<ForumPost>* SimWorld::FindFeed(std::string_view feed_id) const {
+  auto it = feeds_.find(feed_id);
+  return it == feeds_.end() ? nullptr : &it->second;
 }
 
 void SimWorld::NoteInboundMessage(const std::string& account_id, const std::string& customer_id,

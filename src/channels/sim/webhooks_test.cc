@@ -51,7 +51,7 @@ TEST_F(WebhooksTest, XMentionArrivesAsAMentionWithTheCustomersProfile) {
   vip.person.verified = true;
   PostedAction posted = MustPost(
       sim_, Action(CustomerActionKind::kMention, vip, "@kantina_il השקשוקה הגיעה קרה 😕"), kT0);
-  EXPECT_EQ(FindHeader(posted.webhook.headers, "x-twitter-webhooks-signature").substr(0, 7),
+  EXPECT_EQ(FindHeader(posted.webhook.value().headers, "x-twitter-webhooks-signature").substr(0, 7),
             "sha256=");
   const domain::Message m = Only(ReceiveX(posted.webhook));
   EXPECT_EQ(m.platform, Platform::kX);
@@ -119,7 +119,7 @@ TEST_F(WebhooksTest, ALongXPostIsTruncatedWithTheFullTextInExtendedTweet) {
   text += "סוף";
   PostedAction posted =
       MustPost(sim_, Action(CustomerActionKind::kMention, XCustomer(), text), kT0);
-  const json::value body = Json(posted.webhook.body);
+  const json::value body = Json(posted.webhook.value().body);
   const json::object& tweet = body.at("tweet_create_events").at(0).as_object();
   EXPECT_EQ(tweet.at("truncated"), true);
   EXPECT_NE(tweet.at("text").as_string(), text);
@@ -135,7 +135,11 @@ TEST_F(WebhooksTest, AQuoteOfTheBrandArrivesAsAQuote) {
   const domain::Message m = Only(ReceiveX(quote.webhook));
   EXPECT_EQ(m.kind, MessageKind::kQuote);
   EXPECT_EQ(m.text, "סוף סוף!");
-  EXPECT_EQ(Json(quote.webhook.body).at("tweet_create_events").at(0).at("quoted_status").at("text"),
+  EXPECT_EQ(Json(quote.webhook.value().body)
+                .at("tweet_create_events")
+                .at(0)
+                .at("quoted_status")
+                .at("text"),
             "חדש: כריך חביתה עם סחוג");
 }
 
@@ -185,13 +189,13 @@ TEST_F(WebhooksTest, MetaBodiesAreEscapedAsMetaSendsThemAndSignedOverThoseBytes)
                Action(CustomerActionKind::kComment, MetaCustomer(Platform::kFacebook, "1", "דנה"),
                       "טעים 😋 / 10", post),
                kT0);
-  const std::string& body = comment.webhook.body;
+  const std::string& body = comment.webhook.value().body;
   EXPECT_TRUE(std::all_of(body.begin(), body.end(),
                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }));
   EXPECT_NE(body.find(R"(\u05d8\u05e2\u05d9\u05dd \ud83d\ude0b \/ 10)"), std::string::npos) << body;
   EXPECT_EQ(Only(ReceiveMeta(comment.webhook)).text, "טעים 😋 / 10");
 
-  OutgoingWebhook tampered = comment.webhook;
+  OutgoingWebhook tampered = comment.webhook.value();
   tampered.body.replace(tampered.body.find("10"), 2, "99");
   auto refused = meta::MetaWebhookChannel(TestMetaConfig())
                      .Receive(ToHttpHeaders(tampered.headers), tampered.body);

@@ -1,6 +1,7 @@
 // The brand's side of the simulated X: POST /2/tweets and POST /2/dm_conversations/with/…/
 // messages, with the answers of PROTOCOLS.md §1.7-1.8 and fixtures/twitter/tweepy (201 with the
-// new ids, Location, x-rate-limit-* on every authenticated answer).
+// new ids, Location, x-rate-limit-* on every authenticated answer), and the route to recent
+// search (x_search.cc).
 
 #include <algorithm>
 #include <boost/json/array.hpp>
@@ -11,6 +12,7 @@
 #include "channels/sim/sim_json.h"
 #include "channels/sim/sim_request.h"
 #include "channels/sim/x_errors.h"
+#include "channels/sim/x_search.h"
 #include "channels/sim/x_sim.h"
 #include "channels/sim/x_webhooks.h"
 #include "ports/reply_gateway.h"
@@ -35,7 +37,13 @@ struct Route {
   std::string participant_id;  // kSendDm
 };
 
+// Who the app-only bearer token acts for in the rate windows.
+constexpr char kAppCaller[] = "app";
+
 std::optional<Route> Match(std::string_view method, std::string_view path) {
+  if (method == "GET" && path == "/2/tweets/search/recent") {
+    return Route{XEndpoint::kSearchRecent, ""};
+  }
   if (method != "POST") return std::nullopt;
   if (path == "/2/tweets") return Route{XEndpoint::kCreatePost, ""};
   constexpr std::string_view kDmPrefix = "/2/dm_conversations/with/";
@@ -50,11 +58,6 @@ std::optional<Route> Match(std::string_view method, std::string_view path) {
     }
   }
   return std::nullopt;
-}
-
-bool IsNumericId(std::string_view s) {
-  return !s.empty() && s.size() <= 19 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Epoch seconds, rounded up so that a client waiting until then is never early.
@@ -112,6 +115,9 @@ SimResponse CreatePost(SimWorld& w, const SimXAccount& account, const SimRequest
   post.account_id = account.user_id;
   post.author = SimWorld::BrandPerson(account);
   post.text = (parent ? ReplyPrefix(*parent, account.user_id) : "") + sent_text;
+  post.created_at = now;
+  post.conversation_id = parent ? parent->conversation_id : post.id;
+  post.in_reply_to_id = parent ? parent->id : "";
 
   XTweetEvent echo;
   echo.for_user_id = account.user_id;
@@ -183,26 +189,35 @@ SimResponse FaultAnswer(const FaultSpec& fault, XEndpoint endpoint, UnixMillis n
 }  // namespace
 
 SimResponse HandleXApi(SimWorld& world, FaultQueue& faults, const SimRequest& request,
-                       std::string_view path, UnixMillis now) {
-  const std::optional<Route> route = Match(request.method, path);
+                       const ParsedTarget& target, UnixMillis now) {
+  const std::optional<Route> route = Match(request.method, target.path);
   if (!route) return XUnknownRoute();
   const std::optional<FaultSpec> fault = faults.Take(SimApi::kX);
   SimResponse r;
   if (fault && fault->status != 0) {
     r = FaultAnswer(*fault, route->endpoint, now);
-  } else if (const SimXAccount* account = world.XAccountByToken(BearerToken(request.headers));
-             account == nullptr) {
-    r = XPlainProblem(401);
   } else {
-    RateWindow& window = world.XRateWindow(account->user_id, route->endpoint);
-    if (!window.TryTake(now)) {
-      r = XPlainProblem(429);
-    } else if (route->endpoint == XEndpoint::kCreatePost) {
-      r = CreatePost(world, *account, request, now);
+    const std::string_view token = BearerToken(request.headers);
+    const SimXAccount* account = world.XAccountByToken(token);
+    const bool app = account == nullptr && world.IsXAppToken(token);
+    if (account == nullptr && !app) {
+      r = XPlainProblem(401);
+    } else if (account == nullptr && route->endpoint != XEndpoint::kSearchRecent) {
+      r = XUnsupportedAuthentication();
     } else {
-      r = SendDm(world, *account, route->participant_id, request, now);
+      RateWindow& window =
+          world.XRateWindow(account ? account->user_id : kAppCaller, route->endpoint);
+      if (!window.TryTake(now)) {
+        r = XPlainProblem(429);
+      } else if (route->endpoint == XEndpoint::kSearchRecent) {
+        r = SearchRecent(world, target.query, now);
+      } else if (route->endpoint == XEndpoint::kCreatePost) {
+        r = CreatePost(world, *account, request, now);
+      } else {
+        r = SendDm(world, *account, route->participant_id, request, now);
+      }
+      AddRateHeaders(r, window.limit(), window.Remaining(now), window.ResetAt(now));
     }
-    AddRateHeaders(r, window.limit(), window.Remaining(now), window.ResetAt(now));
   }
   if (fault) r.delay_ms = fault->delay_ms;
   return r;

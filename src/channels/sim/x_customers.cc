@@ -1,5 +1,6 @@
 // Customer and brand activity on the simulated X: mentions, replies, quotes and DMs become AAA
-// deliveries and posts the reply rules know (who summoned which brand account).
+// deliveries and posts the reply rules know (who summoned which brand account); posts that do
+// not address the brand are only kept, for the search to find.
 
 #include <algorithm>
 
@@ -52,6 +53,14 @@ PostedAction PostDm(SimWorld& w, const SimXAccount& account, const CustomerActio
   return PostedAction{dm.id, XDmWebhook(w.config().x.consumer_secret, dm)};
 }
 
+// The first brand account `text` mentions by @handle, or nullptr.
+const SimXAccount* MentionedBrand(const SimWorld& w, std::string_view text) {
+  for (const SimXAccount& brand : w.config().x.accounts) {
+    if (!FindMentions(text, brand.handle).empty()) return &brand;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Result<PostedAction> PostOnX(SimWorld& w, const CustomerAction& a, UnixMillis at) {
@@ -70,6 +79,11 @@ Result<PostedAction> PostOnX(SimWorld& w, const CustomerAction& a, UnixMillis at
       return UnknownTarget(a.target_id);
     }
   }
+  if (a.kind == CustomerActionKind::kPost) {
+    if (const SimXAccount* brand = MentionedBrand(w, a.text)) {
+      return BadAction("a post that mentions @" + brand->handle + " is a mention");
+    }
+  }
   FR_ASSIGN_OR_RETURN(const SimXAccount* account,
                       ResolveAccount(w, a.account_id, parent ? parent : quoted));
   w.RememberCustomer(a.customer);
@@ -80,6 +94,10 @@ Result<PostedAction> PostOnX(SimWorld& w, const CustomerAction& a, UnixMillis at
   post.account_id = account->user_id;
   post.author = a.customer.person;
   post.text = (parent ? ReplyPrefix(*parent, post.author.id) : "") + a.text;
+  post.created_at = at;
+  post.conversation_id = parent ? parent->conversation_id : post.id;
+  post.in_reply_to_id = parent ? parent->id : "";
+  post.quoted_id = quoted ? quoted->id : "";
   if (a.kind == CustomerActionKind::kMention && FindMentions(post.text, account->handle).empty()) {
     post.text = "@" + account->handle + " " + post.text;
   }
@@ -88,6 +106,11 @@ Result<PostedAction> PostOnX(SimWorld& w, const CustomerAction& a, UnixMillis at
     if (quotes_brand || !FindMentions(post.text, brand.handle).empty()) {
       post.summoned.push_back(brand.user_id);
     }
+  }
+  if (a.kind == CustomerActionKind::kPost) {
+    PostedAction posted{post.id, std::nullopt};
+    w.AddXPost(std::move(post));
+    return posted;
   }
 
   XTweetEvent event;
@@ -113,6 +136,8 @@ Result<std::string> AddXBrandPost(SimWorld& w, std::string_view account_id, std:
   post.account_id = account->user_id;
   post.author = SimWorld::BrandPerson(*account);
   post.text = std::string(text);
+  post.created_at = at;
+  post.conversation_id = post.id;
   std::string id = post.id;
   w.AddXPost(std::move(post));
   return id;

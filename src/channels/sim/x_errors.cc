@@ -69,6 +69,18 @@ SimResponse XInvalidRequest(std::string_view parameter, std::string_view value,
                    {"type", "https://api.x.com/2/problems/invalid-request"}});
 }
 
+SimResponse XUnsupportedAuthentication() {
+  return JsonResponse(
+      403, kContentType,
+      json::object{{"title", "Unsupported Authentication"},
+                   {"detail",
+                    "Authenticating with OAuth 2.0 Application-Only is forbidden for this "
+                    "endpoint.  Supported authentication types are [OAuth 1.0a User Context, "
+                    "OAuth 2.0 User Context]."},
+                   {"type", "https://api.x.com/2/problems/unsupported-authentication"},
+                   {"status", 403}});
+}
+
 SimResponse XUnknownRoute() {
   return JsonResponse(
       404, kContentType,

@@ -27,6 +27,10 @@ SimResponse XForbidden(std::string_view detail);
 SimResponse XInvalidRequest(std::string_view parameter, std::string_view value,
                             std::string_view message);
 
+// 403 {"title":"Unsupported Authentication", "type":".../unsupported-authentication", …}: the
+// app-only bearer token on an endpoint that needs a user's token.
+SimResponse XUnsupportedAuthentication();
+
 // 404 {"errors":[{"message":"Sorry, that page does not exist","code":34}]}.
 SimResponse XUnknownRoute();
 

@@ -1,16 +1,13 @@
 #include "channels/sim/x_webhooks.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <array>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <cctype>
-#include <ctime>
 
 #include "base/crypto.h"
+#include "channels/sim/sim_dates.h"
 #include "channels/sim/sim_json.h"
 #include "channels/sim/utf8_text.h"
 
@@ -22,20 +19,6 @@ namespace json = boost::json;
 // v1.1 compatibility mode: `text` holds at most 140 characters.
 constexpr std::size_t kCompatLength = 140;
 constexpr std::size_t kTruncatedKeep = 114;  // + "… " + a 23-character t.co link = 139
-
-// "Wed Nov 22 08:26:40 +0000 2025", locale-independent.
-std::string TwitterDate(UnixMillis ms) {
-  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                       "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  return fmt::format("{} {} {:02} {:02}:{:02}:{:02} +0000 {}", kDays[tm.tm_wday],
-                     kMonths[tm.tm_mon], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                     tm.tm_year + 1900);
-}
 
 json::object UserJson(const Person& p) {
   json::object u;
@@ -152,7 +135,7 @@ json::object TweetJson(const XTweetEvent& e) {
   t["favorited"] = false;
   t["retweeted"] = false;
   t["filter_level"] = "low";
-  t["lang"] = HasHebrew(e.text) ? "iw" : "en";
+  t["lang"] = XLang(e.text);
   t["timestamp_ms"] = std::to_string(e.created_at);
   return t;
 }
@@ -209,5 +192,7 @@ OutgoingWebhook XDmWebhook(std::string_view consumer_secret, const XDmEvent& eve
                                {event.recipient.id, DmUserJson(event.recipient)}};
   return Signed(consumer_secret, body);
 }
+
+std::string_view XLang(std::string_view text) { return HasHebrew(text) ? "iw" : "en"; }
 
 }  // namespace fr::channels::sim::internal

@@ -44,6 +44,9 @@ struct XDmEvent {
 OutgoingWebhook XTweetWebhook(std::string_view consumer_secret, const XTweetEvent& event);
 OutgoingWebhook XDmWebhook(std::string_view consumer_secret, const XDmEvent& event);
 
+// The `lang` X gives a post: "iw" when `text` has Hebrew, else "en".
+std::string_view XLang(std::string_view text);
+
 // "@<handle> " when a post by `replier_id` answers one by `parent` written by someone else
 // (X prefixes the replied-to handle), else "".
 std::string ReplyPrefix(const XPost& parent, std::string_view replier_id);
