@@ -16,6 +16,7 @@
 #include "domain/approval_rules.h"
 #include "nlp/understand/language_id.h"
 #include "nlp/understand/recipe.h"
+#include "nlp/understand/sensitive_topics.h"
 #include "nlp/understand/text_features.h"
 #include "nlp/understand/understander.h"
 
@@ -89,11 +90,7 @@ int main(int argc, char** argv) {
   if (!sentiment_en.ok() || !intent.ok()) return 1;
   std::vector<std::string> features;
   for (const auto& t : texts) features.push_back(fr::nlp::FeatureLine(t));
-  const fr::domain::SensitiveLexicon lexicon = fr::domain::DefaultSensitiveLexicon();
-  const std::vector<fr::domain::PhraseList> topics = {
-      fr::domain::PhraseList(lexicon.health), fr::domain::PhraseList(lexicon.legal),
-      fr::domain::PhraseList(lexicon.safety), fr::domain::PhraseList(lexicon.discrimination),
-      fr::domain::PhraseList(lexicon.boycott)};
+  const fr::nlp::SensitiveTopics topics(fr::domain::DefaultSensitiveLexicon());
   size_t feature_index = 0;
   auto next_features = [&]() -> const std::string& {
     const std::string& f = features[feature_index];
@@ -110,12 +107,7 @@ int main(int argc, char** argv) {
       {"features", [](const std::string& t) { return fr::nlp::FeatureLine(t).size(); }},
       {"sentiment_model", [&](const std::string&) { return sentiment_en->Predict(next_features()).label.size(); }},
       {"intent_model", [&](const std::string&) { return intent->Predict(next_features()).label.size(); }},
-      {"sensitivity", [&](const std::string& t) {
-         const fr::domain::MatchText match(t);
-         size_t found = 0;
-         for (const auto& topic : topics) found += topic.FirstIn(match) ? 1 : 0;
-         return found;
-       }},
+      {"sensitivity", [&](const std::string& t) { return topics.In(t).size(); }},
       {"all", [&](const std::string& t) { return (*understander)->Understand(t).sensitivity.size(); }},
   };
   size_t sink = 0;

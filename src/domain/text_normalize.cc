@@ -140,16 +140,26 @@ MatchText::MatchText(std::string_view text) {
   for (const std::string& word : MatchWords(text)) words_.push_back(WordForms(word));
 }
 
-bool MatchText::Contains(const std::vector<std::string>& phrase) const {
-  if (phrase.empty()) return false;
+MatchText MatchText::OfWords(const std::vector<std::string_view>& words) {
+  MatchText text;
+  text.words_.reserve(words.size());
+  for (const std::string_view word : words) text.words_.push_back(WordForms(word));
+  return text;
+}
+
+bool MatchText::ContainsAt(const std::vector<std::string>& phrase, size_t start) const {
   auto is_form = [](const std::string& wanted, const std::vector<std::string>& forms) {
     return std::find(forms.begin(), forms.end(), wanted) != forms.end();
   };
+  return start + phrase.size() <= words_.size() &&
+         std::equal(phrase.begin(), phrase.end(), words_.begin() + static_cast<long>(start),
+                    is_form);
+}
+
+bool MatchText::Contains(const std::vector<std::string>& phrase) const {
+  if (phrase.empty()) return false;
   for (size_t start = 0; start + phrase.size() <= words_.size(); ++start) {
-    if (std::equal(phrase.begin(), phrase.end(), words_.begin() + static_cast<long>(start),
-                   is_form)) {
-      return true;
-    }
+    if (ContainsAt(phrase, start)) return true;
   }
   return false;
 }
@@ -157,15 +167,26 @@ bool MatchText::Contains(const std::vector<std::string>& phrase) const {
 PhraseList::PhraseList(const std::vector<std::string>& phrases) {
   for (const std::string& given : phrases) {
     std::vector<std::string> words = MatchWords(given);
-    if (!words.empty()) entries_.push_back(Entry{given, std::move(words)});
+    if (words.empty()) continue;
+    by_first_word_[words.front()].push_back(entries_.size());
+    entries_.push_back(Entry{given, std::move(words)});
   }
 }
 
 std::optional<std::string> PhraseList::FirstIn(const MatchText& text) const {
-  for (const Entry& entry : entries_) {
-    if (text.Contains(entry.words)) return entry.given;
+  size_t first = entries_.size();  // the earliest entry found so far
+  for (size_t start = 0; start < text.words_.size(); ++start) {
+    for (const std::string& form : text.words_[start]) {
+      const auto found = by_first_word_.find(form);
+      if (found == by_first_word_.end()) continue;
+      for (const size_t entry : found->second) {
+        if (entry >= first) break;
+        if (text.ContainsAt(entries_[entry].words, start)) first = entry;
+      }
+    }
   }
-  return std::nullopt;
+  if (first == entries_.size()) return std::nullopt;
+  return entries_[first].given;
 }
 
 }  // namespace fr::domain

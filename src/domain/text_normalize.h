@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fr::domain {
@@ -52,6 +53,9 @@ std::vector<std::string> WordForms(std::string_view word);
 class MatchText {
  public:
   explicit MatchText(std::string_view text);
+  // The MatchText of a text whose words in matching form (as MatchWords gives them) are
+  // `words`: for callers that have split the text already (ListenText's byte loop).
+  static MatchText OfWords(const std::vector<std::string_view>& words);
 
   // True if the words of `phrase` (in matching form, as MatchWords returns them) occur in this
   // text one after the other, each equal to one of the forms of its text word. The prefix rule
@@ -63,6 +67,11 @@ class MatchText {
   const std::vector<std::vector<std::string>>& words() const { return words_; }
 
  private:
+  friend class PhraseList;
+  MatchText() = default;
+  // True if `phrase` (not empty) occurs starting at the word `start`.
+  bool ContainsAt(const std::vector<std::string>& phrase, size_t start) const;
+
   std::vector<std::vector<std::string>> words_;
 };
 
@@ -82,6 +91,9 @@ class PhraseList {
     std::vector<std::string> words;
   };
   std::vector<Entry> entries_;
+  // The entries (indexes into entries_, ascending) by their first word, so FirstIn looks up the
+  // forms of each text word instead of trying every entry at every word.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
 };
 
 }  // namespace fr::domain

@@ -98,5 +98,19 @@ TEST(TextNormalizeTest, PhraseListReturnsTheFirstEntryAsGiven) {
   EXPECT_EQ(PhraseList({}).FirstIn(MatchText("anything")), std::nullopt);
 }
 
+TEST(TextNormalizeTest, PhraseListEntriesSharingAFirstWord) {
+  PhraseList list({"class action suit", "class action", "class"});
+  EXPECT_EQ(list.FirstIn(MatchText("a class action")), "class action");
+  EXPECT_EQ(list.FirstIn(MatchText("class act, then a class action suit")), "class action suit");
+  EXPECT_EQ(list.FirstIn(MatchText("first class")), "class");
+}
+
+TEST(TextNormalizeTest, MatchTextOfWordsIsMatchTextOfTheText) {
+  const std::string text = "והשירות בבית החולים, DON'T stop";
+  const std::vector<std::string> words = MatchWords(text);
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  EXPECT_EQ(MatchText::OfWords(views).words(), MatchText(text).words());
+}
+
 }  // namespace
 }  // namespace fr::domain

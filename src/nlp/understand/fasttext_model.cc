@@ -2,11 +2,11 @@
 
 #include <fasttext/fasttext.h>
 
+#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <fstream>
 #include <istream>
-#include <streambuf>
 #include <utility>
 #include <vector>
 
@@ -17,21 +17,36 @@ namespace fr::nlp {
 class LoadableFastText : public fasttext::FastText {
  public:
   bool ReadHeader(std::istream& in) { return checkModel(in); }
+  const fasttext::Dictionary& Dictionary() const { return *dict_; }
 };
 
 namespace {
 
 constexpr std::string_view kLabelPrefix = "__label__";
 
-// An istream over a caller's buffer, reused per thread so a prediction allocates no stream.
-class ViewBuf : public std::streambuf {
- public:
-  // The get area is only read; streambuf just wants a char*.
-  void Reset(const std::string& s) {
-    char* p = const_cast<char*>(s.data());
-    setg(p, p, p + s.size());
+// The steps of fastText's Dictionary::getLine that turn a word into ids, which the dictionary
+// keeps protected; the member pointers are named through this class, as C++ allows.
+struct DictionarySteps : fasttext::Dictionary {
+  // Appends the ids of `token` (the word's, or its character n-grams') to `line`.
+  static void AddWord(const fasttext::Dictionary& dict, std::vector<int32_t>& line,
+                      const std::string& token, int32_t id) {
+    (dict.*&DictionarySteps::addSubwords)(line, token, id);
+  }
+  // Appends the ids of the word n-grams of the words hashed `hashes` to `line`.
+  static void AddWordNgrams(const fasttext::Dictionary& dict, std::vector<int32_t>& line,
+                            const std::vector<int32_t>& hashes, int32_t n) {
+    (dict.*&DictionarySteps::addWordNgrams)(line, hashes, n);
   }
 };
+
+bool IsFastTextSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' || c == '\0';
+}
+
+std::string WithoutLabelPrefix(const std::string& label) {
+  return label.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0 ? label.substr(kLabelPrefix.size())
+                                                                   : label;
+}
 
 Status LoadError(Errc code, const std::string& path, const std::string& what) {
   return Status(code, "model_load_failed", "model file " + path + ": " + what);
@@ -40,7 +55,10 @@ Status LoadError(Errc code, const std::string& path, const std::string& what) {
 }  // namespace
 
 FastTextModel::FastTextModel(std::unique_ptr<LoadableFastText> model)
-    : model_(std::move(model)) {}
+    : model_(std::move(model)), word_ngrams_(model_->getArgs().wordNgrams) {
+  const fasttext::Dictionary& dict = model_->Dictionary();
+  for (int32_t i = 0; i < dict.nlabels(); ++i) labels_.push_back(WithoutLabelPrefix(dict.getLabel(i)));
+}
 FastTextModel::FastTextModel(FastTextModel&&) noexcept = default;
 FastTextModel& FastTextModel::operator=(FastTextModel&&) noexcept = default;
 FastTextModel::~FastTextModel() = default;
@@ -64,36 +82,68 @@ Result<FastTextModel> FastTextModel::Load(const std::string& path) {
   return FastTextModel(std::move(model));
 }
 
+// fastText's Dictionary::hash: FNV-1a over the bytes taken as signed chars.
+void FeatureTokens::Add(std::string_view token) {
+  if (count_ == tokens_.size()) {
+    tokens_.emplace_back();
+    hashes_.emplace_back();
+  }
+  tokens_[count_].assign(token);
+  uint32_t h = 2166136261u;
+  for (const char c : token) {
+    h ^= static_cast<uint32_t>(static_cast<int8_t>(c));
+    h *= 16777619u;
+  }
+  hashes_[count_] = h;
+  ++count_;
+}
+
+void FeatureTokens::Reset(std::string_view feature_line) {
+  count_ = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= feature_line.size(); ++i) {
+    if (i < feature_line.size() && !IsFastTextSpace(feature_line[i])) continue;
+    if (i > start) Add(feature_line.substr(start, i - start));
+    start = i + 1;
+    if (i < feature_line.size() && feature_line[i] == '\n') break;
+  }
+  Add(fasttext::Dictionary::EOS);
+}
+
 Prediction FastTextModel::Predict(std::string_view feature_line) const {
-  thread_local std::string line;
-  thread_local ViewBuf buf;
-  thread_local std::istream in(&buf);
-  thread_local std::vector<std::pair<fasttext::real, std::string>> predictions;
-  line.assign(feature_line);
-  line += '\n';
-  buf.Reset(line);
-  in.clear();
+  thread_local FeatureTokens tokens;
+  tokens.Reset(feature_line);
+  return Predict(tokens);
+}
+
+// As fastText's getLine and predictLine, from the tokens on: every token is a word (a feature
+// line has no labels), with its ids, then the word n-grams; the top prediction's log
+// probability made a probability.
+Prediction FastTextModel::Predict(const FeatureTokens& tokens) const {
+  const fasttext::Dictionary& dict = model_->Dictionary();
+  thread_local std::vector<int32_t> ids;
+  thread_local std::vector<int32_t> hashes;
+  thread_local fasttext::Predictions predictions;
+  ids.clear();
+  hashes.clear();
+  predictions.clear();
+  for (size_t i = 0; i < tokens.count_; ++i) {
+    const std::string& token = tokens.tokens_[i];
+    const int32_t id = dict.getId(token, tokens.hashes_[i]);
+    if ((id < 0 ? dict.getType(token) : dict.getType(id)) != fasttext::entry_type::word) continue;
+    DictionarySteps::AddWord(dict, ids, token, id);
+    hashes.push_back(static_cast<int32_t>(tokens.hashes_[i]));
+  }
+  DictionarySteps::AddWordNgrams(dict, ids, hashes, word_ngrams_);
+  model_->predict(1, ids, predictions, 0.0);
   Prediction out;
-  if (!model_->predictLine(in, predictions, 1, 0.0) || predictions.empty()) return out;
-  const std::string& label = predictions.front().second;
-  out.label = label.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0
-                  ? label.substr(kLabelPrefix.size())
-                  : label;
-  out.p = predictions.front().first;
+  if (predictions.empty()) return out;
+  out.label = labels_[static_cast<size_t>(predictions.front().second)];
+  out.p = std::exp(predictions.front().first);
   return out;
 }
 
-std::vector<std::string> FastTextModel::Labels() const {
-  const auto dict = model_->getDictionary();
-  std::vector<std::string> labels;
-  for (int32_t i = 0; i < dict->nlabels(); ++i) {
-    std::string label = dict->getLabel(i);
-    labels.push_back(label.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0
-                         ? label.substr(kLabelPrefix.size())
-                         : label);
-  }
-  return labels;
-}
+std::vector<std::string> FastTextModel::Labels() const { return labels_; }
 
 Status TrainAndQuantize(const std::string& input, const TrainSettings& settings,
                         const std::string& bin_path, const std::string& ftz_path) {

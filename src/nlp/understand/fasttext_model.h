@@ -4,6 +4,7 @@
 // thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,11 +14,33 @@
 
 namespace fr::nlp {
 
-class LoadableFastText;  // fasttext::FastText with its header check reachable
+class LoadableFastText;  // fasttext::FastText with its header check and dictionary reachable
 
 struct Prediction {
   std::string label;  // without fastText's "__label__" prefix; empty when nothing was predicted
   float p = 0;        // probability, 0..1
+};
+
+// A feature line cut into the tokens fastText reads, each with fastText's hash of it: made once
+// for a line and read by every model that predicts on it (neither depends on the model). The
+// tokens are those of fastText's own reader: runs of bytes between spaces, tabs, CR, VT, FF and
+// NUL, up to the first new line, then fastText's end-of-line token. Reusable: Reset keeps the
+// buffers. Not thread-safe; use one per thread.
+class FeatureTokens {
+ public:
+  FeatureTokens() = default;
+  explicit FeatureTokens(std::string_view feature_line) { Reset(feature_line); }
+
+  // Replaces the contents with the tokens of `feature_line` (any bytes).
+  void Reset(std::string_view feature_line);
+
+ private:
+  friend class FastTextModel;
+  void Add(std::string_view token);
+
+  std::vector<std::string> tokens_;  // the first count_ are in use; the rest keep their buffers
+  std::vector<uint32_t> hashes_;
+  size_t count_ = 0;
 };
 
 class FastTextModel {
@@ -34,6 +57,8 @@ class FastTextModel {
   // words the model never saw, gets the label of the model's bias ("" only for a model
   // without labels).
   Prediction Predict(std::string_view feature_line) const;
+  // The same for a line already cut into tokens: what Predict(line) gives for the line.
+  Prediction Predict(const FeatureTokens& tokens) const;
 
   // The model's labels, without the "__label__" prefix.
   std::vector<std::string> Labels() const;
@@ -41,6 +66,8 @@ class FastTextModel {
  private:
   explicit FastTextModel(std::unique_ptr<LoadableFastText> model);
   std::unique_ptr<LoadableFastText> model_;
+  int word_ngrams_;                  // the model's n-gram length
+  std::vector<std::string> labels_;  // Labels(), by fastText's label id
 };
 
 // Hyper-parameters of a supervised model; the defaults are those of the shipped models.

@@ -1,9 +1,14 @@
 #include "nlp/understand/fasttext_model.h"
 
+#include <fasttext/fasttext.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "nlp/understand/recipe.h"
+#include "nlp/understand/text_features.h"
 
 namespace fr::nlp {
 namespace {
@@ -75,6 +80,39 @@ TEST_F(FastTextModelTest, TruncatedModelIsMalformed) {
   auto model = FastTextModel::Load(ftz);
   ASSERT_FALSE(model.ok());
   EXPECT_EQ(model.status().code(), Errc::kMalformed);
+}
+
+// Predicting from FeatureTokens must give what fastText's own predictLine gives for the line:
+// the same label and the same probability, for each shipped model, on the feature lines of
+// every validation text (and a few odd lines).
+TEST(FastTextModelShippedTest, TokensPredictAsFastTextsPredictLine) {
+  auto sets = ValidationSets(FR_SHARED_DIR "/data");
+  ASSERT_TRUE(sets.ok()) << sets.status().ToString();
+  std::vector<std::string> lines = {"", " ", "a\tb\vc", "a\nb", "__label__positive good",
+                                    "xxq xxq xxq"};
+  for (const ValidationSet& set : *sets) {
+    for (const Example& e : set.examples) lines.push_back(FeatureLine(e.text));
+  }
+  ASSERT_GT(lines.size(), 5000u);
+  for (const char* name : {"sentiment_he.ftz", "sentiment_en.ftz", "intent.ftz"}) {
+    const std::string path = std::string(FR_SOURCE_DIR "/models/") + name;
+    auto ours = FastTextModel::Load(path);
+    ASSERT_TRUE(ours.ok()) << ours.status().ToString();
+    fasttext::FastText reference;
+    reference.loadModel(path);
+    std::vector<std::pair<fasttext::real, std::string>> expected;
+    FeatureTokens tokens;
+    for (const std::string& line : lines) {
+      std::istringstream in(line + "\n");
+      ASSERT_TRUE(reference.predictLine(in, expected, 1, 0.0));
+      tokens.Reset(line);
+      const Prediction got = ours->Predict(tokens);
+      ASSERT_EQ(expected.empty(), got.label.empty()) << name << ": " << line;
+      if (expected.empty()) continue;
+      ASSERT_EQ("__label__" + got.label, expected.front().second) << name << ": " << line;
+      ASSERT_EQ(got.p, expected.front().first) << name << ": " << line;
+    }
+  }
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 #include <cctype>
 #include <cstdio>
 
+#include "domain/listen/listen_text.h"
 #include "domain/text_normalize.h"
+#include "nlp/listen/atom_pattern.h"  // FormsOf: WordForms without allocating
 
 namespace fr::nlp {
 namespace {
@@ -51,7 +53,7 @@ bool IsEmoji(UChar32 c) {
                          u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR));
 }
 
-// Emoticons, longest first within each polarity.
+// Emoticons, longest first within each polarity. Each begins with one of : ; ( < ).
 struct Emoticon {
   std::string_view text;
   std::string_view token;
@@ -96,8 +98,11 @@ std::string MarkSpecials(std::string_view text) {
       AddToken(out, "xxuser");
       continue;
     }
-    const auto emoticon = std::find_if(kEmoticons.begin(), kEmoticons.end(),
-                                       [&](const Emoticon& e) { return StartsWith(rest, e.text); });
+    const auto emoticon =
+        std::string_view(":;(<)").find(text[static_cast<size_t>(i)]) == std::string_view::npos
+            ? kEmoticons.end()
+            : std::find_if(kEmoticons.begin(), kEmoticons.end(),
+                           [&](const Emoticon& e) { return StartsWith(rest, e.text); });
     if (emoticon != kEmoticons.end()) {
       i += static_cast<int32_t>(emoticon->text.size());
       AddToken(out, emoticon->token);
@@ -131,11 +136,12 @@ bool IsNumber(std::string_view word) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Squeezes runs of three or more equal code points to two; returns true if it did.
-bool SqueezeElongation(std::string& word) {
+// Writes `word` to `out` with runs of three or more equal code points squeezed to two; returns
+// true if it squeezed any.
+bool SqueezeElongation(std::string_view word, std::string& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const int32_t n = static_cast<int32_t>(word.size());
-  std::string out;
+  out.clear();
   UChar32 previous = -1;
   int run = 0;
   bool squeezed = false;
@@ -149,9 +155,8 @@ bool SqueezeElongation(std::string& word) {
       squeezed = true;
       continue;
     }
-    out.append(word, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    out.append(word.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
-  if (squeezed) word = std::move(out);
   return squeezed;
 }
 
@@ -170,45 +175,63 @@ bool IsHebrewWord(std::string_view w) {
   return !w.empty() && static_cast<unsigned char>(w[0]) == 0xD7;
 }
 
-}  // namespace
-
-std::string FeatureLine(std::string_view text) {
-  std::vector<std::string> words = domain::MatchWords(MarkSpecials(text));
+// The feature line of the words of a marked text (MarkSpecials), in matching form: `count`
+// words, word(i) the i-th.
+template <typename Word>
+std::string LineOfWords(size_t count, Word word, size_t size_hint) {
   std::string line;
-  line.reserve(text.size() * 2);
+  line.reserve(size_hint * 2);
   auto emit = [&](std::string_view token, bool negated) {
     if (!line.empty()) line += ' ';
     if (negated) line += "neg_";
     line += token;
   };
+  thread_local std::string squeezed;
   int negation_left = 0;
-  for (std::string& word : words) {
-    if (word == kClauseBreak) {
+  for (size_t w = 0; w < count; ++w) {
+    const std::string_view given = word(w);
+    if (given == kClauseBreak) {
       negation_left = 0;
       continue;
     }
-    if (StartsWith(word, "xx")) {
-      if (word == "xxq" || word == "xxexcl") negation_left = 0;
-      emit(word, false);
+    if (StartsWith(given, "xx")) {
+      if (given == "xxq" || given == "xxexcl") negation_left = 0;
+      emit(given, false);
       continue;
     }
-    if (IsNumber(word)) {
+    if (IsNumber(given)) {
       emit("xxnum", false);
       continue;
     }
-    const bool elongated = SqueezeElongation(word);
+    const bool elongated = SqueezeElongation(given, squeezed);
+    const std::string_view kept = squeezed;
     const bool negated = negation_left > 0;
     if (negated) --negation_left;
-    if (IsHebrewWord(word)) {
-      const std::vector<std::string> forms = domain::WordForms(word);
-      for (const std::string& form : forms) emit(form, negated);
+    if (IsHebrewWord(kept)) {
+      std::string_view forms[kMaxForms];
+      const int count_forms = FormsOf(kept, forms);
+      for (int f = 0; f < count_forms; ++f) emit(forms[f], negated);
     } else {
-      emit(word, negated);
+      emit(kept, negated);
     }
     if (elongated) emit("xxelong", false);
-    if (IsNegator(word)) negation_left = kNegationScope;
+    if (IsNegator(kept)) negation_left = kNegationScope;
   }
   return line;
+}
+
+}  // namespace
+
+std::string FeatureLine(std::string_view text) {
+  thread_local domain::ListenText words;
+  words.Reset(MarkSpecials(text));
+  return LineOfWords(words.word_count(), [](size_t i) { return words.word(i); }, text.size());
+}
+
+std::string FeatureLineWithIcuForTest(std::string_view text) {
+  const std::vector<std::string> words = domain::MatchWords(MarkSpecials(text));
+  return LineOfWords(
+      words.size(), [&](size_t i) { return std::string_view(words[i]); }, text.size());
 }
 
 }  // namespace fr::nlp

@@ -25,6 +25,10 @@ namespace fr::nlp {
 
 // Returns the token line of `text` (UTF-8, any bytes): tokens separated by single spaces, no
 // label, no newline. Empty when the text has nothing to read. Never fails.
+// The words come from domain::ListenText's byte loop (equal to domain::MatchWords).
 std::string FeatureLine(std::string_view text);
+// FeatureLine with its words from domain::MatchWords (ICU): the reference the byte loop is
+// tested against.
+std::string FeatureLineWithIcuForTest(std::string_view text);
 
 }  // namespace fr::nlp

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "nlp/understand/recipe.h"
+
 namespace fr::nlp {
 namespace {
 
@@ -42,6 +44,21 @@ TEST(TextFeaturesTest, NothingToReadIsEmpty) {
   EXPECT_EQ(FeatureLine(""), "");
   EXPECT_EQ(FeatureLine("  ... "), "");
   EXPECT_EQ(FeatureLine("\xff\xfe"), "");
+}
+
+// The models were trained on lines whose words came from ICU: the byte loop must give the same
+// lines, byte for byte, on every validation text (Hebrew and English, about 20,000).
+TEST(TextFeaturesTest, ByteLoopLinesEqualIcuLinesOnSharedData) {
+  auto sets = ValidationSets(FR_SHARED_DIR "/data");
+  ASSERT_TRUE(sets.ok()) << sets.status().ToString();
+  size_t texts = 0;
+  for (const ValidationSet& set : *sets) {
+    for (const Example& e : set.examples) {
+      ASSERT_EQ(FeatureLine(e.text), FeatureLineWithIcuForTest(e.text)) << e.text;
+      ++texts;
+    }
+  }
+  EXPECT_GT(texts, 5000u);
 }
 
 }  // namespace

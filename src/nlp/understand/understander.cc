@@ -26,7 +26,7 @@ Result<FastTextModel> LoadModel(const std::string& dir, std::string_view name, P
 }  // namespace
 
 ModelUnderstander::ModelUnderstander(FastTextModel sentiment_he, FastTextModel sentiment_en,
-                                     FastTextModel intent, std::vector<Topic> topics)
+                                     FastTextModel intent, SensitiveTopics topics)
     : sentiment_he_(std::move(sentiment_he)),
       sentiment_en_(std::move(sentiment_en)),
       intent_(std::move(intent)),
@@ -43,16 +43,8 @@ Result<std::unique_ptr<ModelUnderstander>> ModelUnderstander::Load(
   auto intent = LoadModel(models_dir, kIntentModel, is_intent);
   if (!intent.ok()) return intent.status();
 
-  // SensitivityNames() order: health, legal, safety, discrimination, boycott.
-  const std::vector<const std::vector<std::string>*> lists = {
-      &lexicon.health, &lexicon.legal, &lexicon.safety, &lexicon.discrimination,
-      &lexicon.boycott};
-  std::vector<Topic> topics;
-  for (size_t i = 0; i < lists.size(); ++i) {
-    topics.push_back(Topic{std::string(domain::SensitivityNames()[i]), domain::PhraseList(*lists[i])});
-  }
   return std::unique_ptr<ModelUnderstander>(new ModelUnderstander(
-      std::move(he).value(), std::move(en).value(), std::move(intent).value(), std::move(topics)));
+      std::move(he).value(), std::move(en).value(), std::move(intent).value(), SensitiveTopics(lexicon)));
 }
 
 domain::Understanding ModelUnderstander::Understand(std::string_view text) const {
@@ -63,13 +55,15 @@ domain::Understanding ModelUnderstander::Understand(std::string_view text) const
 
   const std::string features = FeatureLine(text);
   if (!features.empty()) {
+    thread_local FeatureTokens tokens;  // cut and hashed once for both models
+    tokens.Reset(features);
     const Prediction sentiment =
-        (u.language == "he" ? sentiment_he_ : sentiment_en_).Predict(features);
+        (u.language == "he" ? sentiment_he_ : sentiment_en_).Predict(tokens);
     if (auto s = domain::ParseSentiment(sentiment.label)) {
       u.sentiment = *s;
       u.sentiment_p = sentiment.p;
     }
-    const Prediction intent = intent_.Predict(features);
+    const Prediction intent = intent_.Predict(tokens);
     if (auto i = domain::ParseIntent(intent.label)) {
       u.intent = *i;
       u.intent_p = intent.p;
@@ -81,10 +75,7 @@ domain::Understanding ModelUnderstander::Understand(std::string_view text) const
     }
   }
 
-  const domain::MatchText match(text);
-  for (const Topic& topic : topics_) {
-    if (topic.phrases.FirstIn(match)) u.sensitivity.push_back(topic.name);
-  }
+  u.sensitivity = topics_.In(text);
   return u;
 }
 

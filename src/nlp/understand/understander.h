@@ -19,6 +19,7 @@
 #include "base/status.h"
 #include "domain/approval_rules.h"
 #include "nlp/understand/fasttext_model.h"
+#include "nlp/understand/sensitive_topics.h"
 #include "ports/understander.h"
 
 namespace fr::nlp {
@@ -41,18 +42,13 @@ class ModelUnderstander final : public ports::Understander {
   domain::Understanding Understand(std::string_view text) const override;
 
  private:
-  struct Topic {
-    std::string name;  // a SensitivityNames() entry
-    domain::PhraseList phrases;
-  };
-
   ModelUnderstander(FastTextModel sentiment_he, FastTextModel sentiment_en, FastTextModel intent,
-                    std::vector<Topic> topics);
+                    SensitiveTopics topics);
 
   FastTextModel sentiment_he_;
   FastTextModel sentiment_en_;
   FastTextModel intent_;
-  std::vector<Topic> topics_;
+  SensitiveTopics topics_;
 };
 
 }  // namespace fr::nlp

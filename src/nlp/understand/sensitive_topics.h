@@ -1,0 +1,33 @@
+// SensitiveTopics: which topics of the approval rules' sensitive lexicon
+// (domain::SensitiveLexicon, domain/approval_rules.h) a message touches, matched as the rules
+// match them (domain::MatchText and PhraseList: prefixes, finals, niqqud and case do not
+// matter). The words come from domain::ListenText's byte loop, equal to MatchWords and without
+// ICU for nearly every message. Immutable once made; In is thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/approval_rules.h"
+#include "domain/text_normalize.h"
+
+namespace fr::nlp {
+
+class SensitiveTopics {
+ public:
+  explicit SensitiveTopics(const domain::SensitiveLexicon& lexicon);
+
+  // The names (domain::SensitivityNames()) of the topics with an entry in `text`, in that order;
+  // empty if none.
+  std::vector<std::string> In(std::string_view text) const;
+
+ private:
+  struct Topic {
+    std::string name;  // a SensitivityNames() entry
+    domain::PhraseList phrases;
+  };
+  std::vector<Topic> topics_;
+};
+
+}  // namespace fr::nlp
