@@ -30,6 +30,9 @@ export type ApiErrorBody = Schemas["Error"];
 export type ListeningRule = Schemas["ListeningRule"];
 export type RuleAction = ListeningRule["action"];
 export type ListeningRuleInput = Schemas["ListeningRuleInput"];
+export type MessageInsight = Schemas["MessageInsight"];
+export type LabelCorrection = Schemas["LabelCorrection"];
+export type LabelTask = LabelCorrection["task"];
 
 /** A case with what `GET /api/v1/cases/{id}` adds to it. */
 export type CaseDetail = Case & {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatTime } from "./format";
+import { formatDuration, formatTime, languageName } from "./format";
 
 describe("formatDuration", () => {
   it("shows the two largest units", () => {
@@ -15,5 +15,14 @@ describe("formatTime", () => {
     const ms = Date.UTC(2026, 10, 22, 21, 30); // 23:30 in Jerusalem, 21:30 in London
     expect(formatTime(ms, { lang: "en", timeZone: "Asia/Jerusalem" }, ms)).toBe("23:30");
     expect(formatTime(ms, { lang: "en", timeZone: "Europe/London" }, ms)).toBe("21:30");
+  });
+});
+
+describe("languageName", () => {
+  it("names a language in the agent's language, and falls back to the code", () => {
+    expect(languageName("he", "en")).toBe("Hebrew");
+    expect(languageName("en", "he")).toBe("אנגלית");
+    expect(languageName("he", "he")).toBe("עברית");
+    expect(languageName("1x", "en")).toBe("1x");
   });
 });

@@ -7,6 +7,7 @@ const kLocale: Record<Lang, string> = { he: "he-IL", en: "en-GB" };
 // many per list row and frame), so each distinct one is built once and kept.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const languageNames = new Map<Lang, Intl.DisplayNames | null>();
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = locale + JSON.stringify(options);
@@ -68,6 +69,27 @@ export function formatDuration(ms: number, lang: Lang): string {
 /** A count with the locale's grouping ("12,400"); compact above 10,000 ("12K" / "12 אלף"). */
 export function formatCount(n: number, lang: Lang): string {
   return numberFormat(kLocale[lang], n >= 10_000 ? { notation: "compact", maximumFractionDigits: 1 } : {}).format(n);
+}
+
+/**
+ * The name of language `code` ("he", "en") in the agent's language: "Hebrew" / "עברית". Falls
+ * back to the code itself when Intl does not know it or cannot name languages.
+ */
+export function languageName(code: string, lang: Lang): string {
+  let names = languageNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([kLocale[lang]], { type: "language", fallback: "code" });
+    } catch {
+      names = null;
+    }
+    languageNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language tag
+  }
 }
 
 /** The browser's own time zone, the default for a new agent. */
