@@ -5,7 +5,7 @@ import type { CaseDetail, Reply } from "../api/types";
 import { I18nProvider } from "../i18n/i18n";
 import { LiveProvider } from "../state/live";
 import { DirectoryProvider } from "../state/directory";
-import { Thread, threadEntries } from "./Thread";
+import { Thread, isWebLink, threadEntries } from "./Thread";
 
 afterEach(cleanup);
 
@@ -51,6 +51,35 @@ describe("Thread", () => {
     const items = [...container.querySelectorAll("li.msg")];
     expect(items.map((li) => li.getAttribute("data-visibility"))).toEqual(["public", "private"]);
     expect([...container.querySelectorAll(".msg-text")].every((el) => el.getAttribute("dir") === "auto")).toBe(true);
+  });
+
+  it("marks an overheard forum post and links its page safely, never a script URL", () => {
+    const forum = {
+      ...detail,
+      platform: "rss",
+      messages: [
+        {
+          id: "20",
+          text: "הרעלת מזון אחרי ארוחה בקנטינה?",
+          author: { id: "forum.demo:ruti" },
+          created_at: 1,
+          visibility: "public",
+          platform: "rss",
+          is_outbound: false,
+          overheard: true,
+          attachments: [
+            { type: "link", url: "https://forum.example/t/1" },
+            { type: "link", url: "javascript:alert(1)" },
+          ],
+        },
+      ],
+    } as CaseDetail;
+    const { container } = render(<Thread detail={forum} replies={[]} />, { wrapper: Providers });
+    const links = [...container.querySelectorAll("a.attachment")];
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["https://forum.example/t/1"]);
+    expect(links[0]?.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(container.querySelectorAll(".mark").length).toBe(1);
+    expect(isWebLink({ type: "photo", url: "https://x/p.jpg" })).toBe(false);
   });
 });
 

@@ -66,14 +66,26 @@ function MessageItem({ message, author }: { message: Message; author: Customer |
         {message.revisions?.some((r) => r.kind === "edit") ? <span className="mark">{t("case.edited")}</span> : null}
         {message.deleted ? <span className="mark">{t("case.deleted")}</span> : null}
         {message.hidden ? <span className="mark">{t("case.hidden")}</span> : null}
-        {(message.attachments ?? []).map((a, i) => (
-          <span key={i} className="attachment" title={a.url}>
-            {t("case.attachment")}: {a.type}
-          </span>
-        ))}
+        {message.overheard ? <span className="mark" title={t("case.overheardHint")}>{t("case.overheard")}</span> : null}
+        {(message.attachments ?? []).map((a, i) =>
+          isWebLink(a) ? (
+            <a key={i} className="attachment" href={a.url} target="_blank" rel="noopener noreferrer" dir="ltr">
+              {t("case.openSource")}
+            </a>
+          ) : (
+            <span key={i} className="attachment" title={a.url}>
+              {t("case.attachment")}: {a.type}
+            </span>
+          ),
+        )}
       </div>
     </li>
   );
+}
+
+/** True for a "link" attachment (a feed item's page) with an http(s) URL, shown as a link. */
+export function isWebLink(a: { type?: string; url?: string }): boolean {
+  return a.type === "link" && /^https?:\/\//i.test(a.url ?? "");
 }
 
 function ReplyItem({ reply }: { reply: Reply }) {
