@@ -73,6 +73,8 @@ cat <<INFO
   Control room: http://$listen   (sign in below; API under /api/v1, see schema/openapi.yaml)
   Simulator:  $simulator
   Scenario:   ${scenario:-none}
+  Listening:  X recent search and the forum.demo feed, both served by the simulator from the
+              scenario's untagged posts (docs/sources.md); food.safety matches open cases
 
   Demo logins (DEMO ONLY, password "$demo_password" for all; never use these for real):
     admin        admin        מנהלת המערכת
