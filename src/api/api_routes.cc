@@ -3,6 +3,7 @@
 #include "api/case_routes.h"
 #include "api/draft_routes.h"
 #include "api/listening_routes.h"
+#include "api/metrics_routes.h"
 #include "api/people_routes.h"
 #include "api/read_routes.h"
 #include "api/reply_routes.h"
@@ -22,6 +23,7 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
     AddListeningRoutes(router, gate, *s.listening, *s.labels, s.slow_work);
   }
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
+  AddMetricsRoutes(router, gate, s.store);
   AddSettingsRoutes(router, gate, s.settings);
 }
 

@@ -68,6 +68,9 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"DELETE /api/v1/cases/{id}/draft", Action::kWorkCases},
       {"GET /api/v1/stream", Action::kReadCases},
       {"GET /api/v1/settings", Action::kReadDirectory},
+      {"GET /api/v1/metrics/cases", Action::kViewMetrics},
+      {"GET /api/v1/metrics/cases.csv", Action::kViewMetrics},
+      {"GET /api/v1/metrics/{metric}", Action::kViewMetrics},
   };
   return kTable;
 }

@@ -13,6 +13,7 @@ std::string_view ActionName(Action a) {
     case Action::kApproveReplies: return "approve_replies";
     case Action::kManageTeams: return "manage_teams";
     case Action::kManageListening: return "manage_listening";
+    case Action::kViewMetrics: return "view_metrics";
     case Action::kManageUsers: return "manage_users";
     case Action::kManageSettings: return "manage_settings";
   }
@@ -31,6 +32,7 @@ bool Allows(Role role, Action action) {
     case Action::kApproveReplies:
     case Action::kManageTeams:
     case Action::kManageListening:
+    case Action::kViewMetrics:
       return role == Role::kSupervisor || role == Role::kAdmin;
     case Action::kManageUsers:
     case Action::kManageSettings:

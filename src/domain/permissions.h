@@ -18,6 +18,7 @@ enum class Action {
   kApproveReplies,   // approve, edit or reject replies that wait for approval
   kManageTeams,      // teams, members, capacities, skills
   kManageListening,  // listening rules (what is heard, what opens a case)
+  kViewMetrics,      // service metrics of the whole team, their cases and CSV exports
   kManageUsers,      // create users, change roles, deactivate
   kManageSettings,   // SLA policies, calendars, channel accounts
 };

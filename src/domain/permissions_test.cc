@@ -20,6 +20,7 @@ TEST(PermissionsTest, RoleMatrix) {
       {Action::kApproveReplies, false, true, true},
       {Action::kManageTeams, false, true, true},
       {Action::kManageListening, false, true, true},
+      {Action::kViewMetrics, false, true, true},
       {Action::kManageUsers, false, false, true},
       {Action::kManageSettings, false, false, true},
   };

@@ -21,6 +21,7 @@
 #include "domain/message.h"
 #include "ports/draft_store.h"
 #include "ports/insight_store.h"
+#include "ports/metrics_store.h"
 #include "ports/people_store.h"
 #include "ports/reply_store.h"
 #include "ports/sla_store.h"
@@ -218,6 +219,8 @@ class StoreTxn {
   virtual DraftTxn& drafts() = 0;
   // Message insights, label corrections and listening rules, in this same transaction.
   virtual InsightTxn& insights() = 0;
+  // Case facts and metric rollups, in this same transaction.
+  virtual MetricsTxn& metrics() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -227,6 +230,13 @@ using WriteUnit = std::function<Status(StoreTxn&)>;
 // (its id set): what must change with every case, whoever writes it (the SLA clocks). Like a
 // database trigger: an error it returns fails the write it follows. It must not write cases.
 using CaseWriteHook = std::function<Status(StoreTxn&, const domain::Case&)>;
+
+// Runs once at the end of every WriteBatch that changed any case's metric inputs, after its
+// units and before the commit, with those cases' ids (ascending, no repeats; cases of units
+// that were rolled back may be among them). A case's inputs change when the case row is
+// written, a message joins it, its SLA clocks or a reply of it change, or a message of it gets
+// a label correction. An error it returns fails the whole batch, like a failed commit.
+using BatchEndHook = std::function<Status(StoreTxn&, std::span<const CaseId> touched)>;
 
 // How durable a WriteBatch must be when it returns.
 enum class Durability {
@@ -290,10 +300,14 @@ class Store {
   virtual DraftReader& drafts() = 0;
   // Reads of message insights, label corrections and listening rules.
   virtual InsightReader& insights() = 0;
+  // Reads of case facts and metric rollups.
+  virtual MetricsReader& metrics() = 0;
 
   // Installs `hook` for every later transaction (an empty one removes it).
   // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.
   virtual void SetCaseWriteHook(CaseWriteHook hook) = 0;
+  // Installs `hook` as the batch-end hook (an empty one removes it). REQUIRES: as above.
+  virtual void SetBatchEndHook(BatchEndHook hook) = 0;
 };
 
 // Runs `unit` alone in one synced batch and returns its Status: for agents' and admins'

@@ -36,6 +36,7 @@
 #include "engine/route/presence.h"
 #include "engine/route/routing_sweep.h"
 #include "engine/sla/sla_scheduler.h"
+#include "engine/metrics/metrics_keeper.h"
 #include "engine/sla/sla_tracker.h"
 #include "engine/understand/label_desk.h"
 #include "engine/work/case_desk.h"
@@ -55,6 +56,7 @@ struct Server::Parts {
   metrics::Registry metrics;
   std::unique_ptr<storage::sqlite::SqliteStore> store;
   std::unique_ptr<engine::SlaTracker> sla;  // the store's case-write hook: outlives every writer
+  std::unique_ptr<engine::MetricsKeeper> metrics_keeper;  // the batch-end hook: likewise
   std::unique_ptr<engine::EventHub> hub;  // the live feed; outlives every publisher and stream
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   // Understanding and listening: used by the ingestor's threading and by the API.
@@ -160,6 +162,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->store->SetCaseWriteHook(
       [sla = parts->sla.get()](ports::StoreTxn& txn, const domain::Case& c) {
         return sla->Track(txn, c);
+      });
+  parts->metrics_keeper = std::make_unique<engine::MetricsKeeper>(
+      [sla = parts->sla.get()](std::optional<domain::TeamId> team)
+          -> const domain::sla::BusinessCalendar& { return sla->CalendarOf(team); });
+  parts->store->SetBatchEndHook(
+      [keeper = parts->metrics_keeper.get()](ports::StoreTxn& txn,
+                                             std::span<const domain::CaseId> touched) {
+        return keeper->Refresh(txn, touched);
       });
   parts->hub = std::make_unique<engine::EventHub>(parts->clock, parts->metrics);
 

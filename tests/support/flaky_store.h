@@ -54,8 +54,12 @@ class FlakyStore final : public ports::Store {
   ports::SlaReader& sla() override { return real_.sla(); }
   ports::DraftReader& drafts() override { return real_.drafts(); }
   ports::InsightReader& insights() override { return real_.insights(); }
+  ports::MetricsReader& metrics() override { return real_.metrics(); }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override {
     real_.SetCaseWriteHook(std::move(hook));
+  }
+  void SetBatchEndHook(ports::BatchEndHook hook) override {
+    real_.SetBatchEndHook(std::move(hook));
   }
 
  private:

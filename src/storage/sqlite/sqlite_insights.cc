@@ -16,7 +16,10 @@ const char* LabelColumnUpdate(std::string_view task) {
   return "UPDATE message_insights SET sensitivity = ?2, corrected = ?3 WHERE message_id = ?1";
 }
 
-Status LoadRules(SqliteConnection& db, std::int64_t message_id, ports::MessageInsight& insight) {
+}  // namespace
+
+Status LoadRuleMatches(SqliteConnection& db, std::int64_t message_id,
+                       ports::MessageInsight& insight) {
   FR_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT rule_id FROM message_rule_matches"
                                                " WHERE message_id = ?1 ORDER BY seq"));
   st.BindInt(1, message_id);
@@ -26,8 +29,6 @@ Status LoadRules(SqliteConnection& db, std::int64_t message_id, ports::MessageIn
     insight.rules.push_back(st.ColumnText(0));
   }
 }
-
-}  // namespace
 
 Result<ports::MessageInsight> ReadInsight(const Statement& st, int i) {
   ports::MessageInsight insight;
@@ -120,6 +121,12 @@ Status SqliteInsightTxn::AddCorrection(const domain::LabelCorrection& c) {
     corrected.push_back(c.task);
     std::sort(corrected.begin(), corrected.end());
   }
+  {
+    FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT case_id FROM messages WHERE id = ?1"));
+    st.BindInt(1, c.message_id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) touched_.Add(st.ColumnInt(0));
+  }
   FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare(LabelColumnUpdate(c.task)));
   st.BindInt(1, c.message_id).BindText(2, c.label).BindText(3, JoinList(corrected));
   return st.Run();
@@ -177,7 +184,7 @@ Result<std::optional<ports::MessageInsight>> SqliteInsightReader::GetInsight(
     if (!row) return found;
     FR_ASSIGN_OR_RETURN(found, ReadInsight(st, 0));
   }
-  FR_RETURN_IF_ERROR(LoadRules(*db, message_id, *found));
+  FR_RETURN_IF_ERROR(LoadRuleMatches(*db, message_id, *found));
   return found;
 }
 

@@ -5,6 +5,7 @@
 #include "ports/insight_store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
+#include "storage/sqlite/touched_cases.h"
 
 namespace fr::storage::sqlite {
 
@@ -15,11 +16,15 @@ namespace fr::storage::sqlite {
 
 // Reads FR_SQLITE_INSIGHT_COLUMNS from `first_column` on (rules are read separately).
 Result<ports::MessageInsight> ReadInsight(const Statement& st, int first_column);
+// Appends the rules message `message_id` matched to insight.rules, in rule order.
+Status LoadRuleMatches(SqliteConnection& db, std::int64_t message_id,
+                       ports::MessageInsight& insight);
 
 class SqliteInsightTxn final : public ports::InsightTxn {
  public:
-  // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteInsightTxn(SqliteConnection& db) : db_(db) {}
+  // REQUIRES: `db` is the writer connection with a transaction open; it and `touched`
+  // outlive this.
+  SqliteInsightTxn(SqliteConnection& db, TouchedCases& touched) : db_(db), touched_(touched) {}
 
   Status PutInsight(std::int64_t message_id, const ports::MessageInsight& insight) override;
   Status AddCorrection(const domain::LabelCorrection& c) override;
@@ -29,6 +34,7 @@ class SqliteInsightTxn final : public ports::InsightTxn {
 
  private:
   SqliteConnection& db_;
+  TouchedCases& touched_;
 };
 
 class SqliteInsightReader final : public ports::InsightReader {

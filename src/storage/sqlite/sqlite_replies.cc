@@ -133,6 +133,7 @@ Result<std::optional<Reply>> GetReplyOn(SqliteConnection& db, domain::ReplyId id
 }  // namespace
 
 Result<domain::ReplyId> SqliteReplyTxn::InsertReply(const Reply& r) {
+  touched_.Add(r.case_id);
   if (r.idempotency_key.empty()) {
     return Status(Errc::kInvalidArgument, "missing_idempotency_key",
                   "a reply is stored only with its idempotency key");
@@ -160,6 +161,7 @@ Result<std::optional<Reply>> SqliteReplyTxn::GetReply(domain::ReplyId id) {
 }
 
 Status SqliteReplyTxn::UpdateReply(const Reply& r) {
+  touched_.Add(r.case_id);
   FR_ASSIGN_OR_RETURN(
       Statement st,
       db_.Prepare("UPDATE replies SET author_id = ?2, platform = ?3, account_id = ?4, "

@@ -10,13 +10,15 @@
 #include "ports/reply_store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
+#include "storage/sqlite/touched_cases.h"
 
 namespace fr::storage::sqlite {
 
 class SqliteReplyTxn final : public ports::ReplyTxn {
  public:
-  // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteReplyTxn(SqliteConnection& db) : db_(db) {}
+  // REQUIRES: `db` is the writer connection with a transaction open; it and `touched`
+  // outlive this.
+  SqliteReplyTxn(SqliteConnection& db, TouchedCases& touched) : db_(db), touched_(touched) {}
 
   // ports::ReplyTxn
   Result<domain::ReplyId> InsertReply(const domain::Reply& r) override;
@@ -30,6 +32,7 @@ class SqliteReplyTxn final : public ports::ReplyTxn {
 
  private:
   SqliteConnection& db_;
+  TouchedCases& touched_;
 };
 
 class SqliteReplyReader final : public ports::ReplyReader {

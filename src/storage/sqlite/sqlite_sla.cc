@@ -43,7 +43,9 @@ Status ReadClockRow(const Statement& st, CaseSlaClocks& out) {
   return Status::Ok();
 }
 
-Result<CaseSlaClocks> ReadClocks(SqliteConnection& db, domain::CaseId id) {
+}  // namespace
+
+Result<CaseSlaClocks> ReadCaseClocks(SqliteConnection& db, domain::CaseId id) {
   FR_ASSIGN_OR_RETURN(Statement st, db.Prepare(std::string("SELECT ") + kClockColumns +
                                                " FROM sla_clocks WHERE case_id = ?1"));
   st.BindInt(1, id);
@@ -54,6 +56,8 @@ Result<CaseSlaClocks> ReadClocks(SqliteConnection& db, domain::CaseId id) {
     FR_RETURN_IF_ERROR(ReadClockRow(st, out));
   }
 }
+
+namespace {
 
 // Appends the alerts `sql` selects (case_id, metric, at) as `kind`.
 Status AppendAlerts(SqliteConnection& db, const char* sql, UnixMillis now, int limit,
@@ -83,9 +87,10 @@ constexpr char kNextBreach[] =
 
 }  // namespace
 
-Result<CaseSlaClocks> SqliteSlaTxn::GetClocks(domain::CaseId id) { return ReadClocks(db_, id); }
+Result<CaseSlaClocks> SqliteSlaTxn::GetClocks(domain::CaseId id) { return ReadCaseClocks(db_, id); }
 
 Status SqliteSlaTxn::PutClock(domain::CaseId id, const CaseSlaClock& c) {
+  touched_.Add(id);
   FR_ASSIGN_OR_RETURN(
       Statement st,
       db_.Prepare(std::string("INSERT OR REPLACE INTO sla_clocks (") + kClockColumns +
@@ -111,7 +116,7 @@ Status SqliteSlaTxn::PutClock(domain::CaseId id, const CaseSlaClock& c) {
 
 Result<CaseSlaClocks> SqliteSlaReader::GetClocks(domain::CaseId id) {
   auto db = readers_.Acquire();
-  return ReadClocks(*db, id);
+  return ReadCaseClocks(*db, id);
 }
 
 Result<std::map<domain::CaseId, CaseSlaClocks>> SqliteSlaReader::GetClocksOf(

@@ -5,19 +5,25 @@
 #include "ports/sla_store.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_reader_pool.h"
+#include "storage/sqlite/touched_cases.h"
 
 namespace fr::storage::sqlite {
 
+// The stored clocks of case `id`, read on `db`.
+Result<domain::sla::CaseSlaClocks> ReadCaseClocks(SqliteConnection& db, domain::CaseId id);
+
 class SqliteSlaTxn final : public ports::SlaTxn {
  public:
-  // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
-  explicit SqliteSlaTxn(SqliteConnection& db) : db_(db) {}
+  // REQUIRES: `db` is the writer connection with a transaction open; it and `touched`
+  // outlive this.
+  SqliteSlaTxn(SqliteConnection& db, TouchedCases& touched) : db_(db), touched_(touched) {}
 
   Result<domain::sla::CaseSlaClocks> GetClocks(domain::CaseId id) override;
   Status PutClock(domain::CaseId id, const domain::sla::CaseSlaClock& clock) override;
 
  private:
   SqliteConnection& db_;
+  TouchedCases& touched_;
 };
 
 class SqliteSlaReader final : public ports::SlaReader {

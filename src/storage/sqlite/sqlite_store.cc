@@ -89,7 +89,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       replies_(*readers_),
       sla_(*readers_),
       drafts_(*readers_),
-      insights_(*readers_) {}
+      insights_(*readers_),
+      metrics_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close
@@ -145,6 +146,12 @@ std::vector<Status> SqliteStore::WriteBatch(std::span<const ports::WriteUnit> un
       if (Status s = RunCached(db, "RELEASE fr_unit"); !s.ok()) {
         lost = s;
         break;
+      }
+    }
+    if (lost.ok() && batch_end_hook_) {
+      const std::vector<ports::CaseId> touched = txn.TakeTouchedCases();
+      if (!touched.empty()) {
+        if (Status s = batch_end_hook_(txn, touched); !s.ok()) lost = s;
       }
     }
     if (lost.ok()) {

@@ -21,6 +21,7 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
 #include "storage/sqlite/sqlite_insights.h"
+#include "storage/sqlite/sqlite_metrics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -71,7 +72,9 @@ class SqliteStore final : public ports::Store {
   ports::SlaReader& sla() override { return sla_; }
   ports::DraftReader& drafts() override { return drafts_; }
   ports::InsightReader& insights() override { return insights_; }
+  ports::MetricsReader& metrics() override { return metrics_; }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
+  void SetBatchEndHook(ports::BatchEndHook hook) override { batch_end_hook_ = std::move(hook); }
 
   // Extra methods (for testing) that are not in the port.
   // Runs a PRAGMA (e.g. "synchronous") on the writer connection and returns its value as text.
@@ -102,7 +105,9 @@ class SqliteStore final : public ports::Store {
   SqliteSlaReader sla_;
   SqliteDraftReader drafts_;
   SqliteInsightReader insights_;
+  SqliteMetricsReader metrics_;
   ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
+  ports::BatchEndHook batch_end_hook_;  // run before every commit that touched cases; may be empty
 };
 
 }  // namespace fr::storage::sqlite

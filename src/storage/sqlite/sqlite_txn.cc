@@ -85,6 +85,7 @@ Result<std::optional<ports::StoredMessage>> SqliteTxn::FindMessage(domain::Platf
 
 Result<ports::MessageId> SqliteTxn::InsertMessage(const ports::StoredMessage& s) {
   const domain::Message& m = s.message;
+  if (s.case_id) touched_.Add(*s.case_id);
   ports::MessageId id = 0;
   Status status = Atomically([&]() -> Status {
     {
@@ -177,6 +178,13 @@ Status SqliteTxn::AddAlias(domain::Platform platform, std::string_view alias, po
 }
 
 Status SqliteTxn::AddRevision(ports::MessageId id, const ports::Revision& r) {
+  {
+    // A deleted message leaves its case's timeline.
+    FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT case_id FROM messages WHERE id = ?1"));
+    st.BindInt(1, id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) touched_.Add(st.ColumnInt(0));
+  }
   return Atomically([&]() -> Status {
     {
       const char* sql = nullptr;
@@ -317,6 +325,7 @@ Status SqliteTxn::MarkAddressed(ports::MessageId id, ports::CaseId case_id) {
   if (IsForeignKeyFailure(updated)) return NotFound("case", case_id);
   FR_RETURN_IF_ERROR(updated);
   if (db_.Changes() == 0) return NotFound("message", id);
+  touched_.Add(case_id);
   return Status::Ok();
 }
 
@@ -383,6 +392,7 @@ Result<ports::CaseId> SqliteTxn::InsertCase(const domain::Case& c) {
   BindWork(st, 10, c);
   FR_RETURN_IF_ERROR(st.Run());
   const ports::CaseId id = db_.LastInsertRowid();
+  touched_.Add(id);
   if (case_hook_) {
     domain::Case written = c;
     written.id = id;
@@ -414,6 +424,7 @@ Status SqliteTxn::UpdateCase(const domain::Case& c) {
   BindWork(st, 11, c);
   FR_RETURN_IF_ERROR(st.Run());
   if (db_.Changes() == 0) return NotFound("case", c.id);
+  touched_.Add(c.id);
   return case_hook_ ? case_hook_(*this, c) : Status::Ok();
 }
 

@@ -24,10 +24,12 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
 #include "storage/sqlite/sqlite_insights.h"
+#include "storage/sqlite/sqlite_metrics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
 #include "storage/sqlite/sqlite_work.h"
+#include "storage/sqlite/touched_cases.h"
 
 namespace fr::storage::sqlite {
 
@@ -36,7 +38,15 @@ class SqliteTxn final : public ports::StoreTxn {
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
   // `case_hook` (may be empty) runs after each case write; it must outlive this.
   SqliteTxn(SqliteConnection& db, const ports::CaseWriteHook& case_hook)
-      : db_(db), case_hook_(case_hook), people_(db), work_(db), replies_(db), sla_(db), drafts_(db), insights_(db) {}
+      : db_(db),
+        case_hook_(case_hook),
+        people_(db),
+        work_(db),
+        replies_(db, touched_),
+        sla_(db, touched_),
+        drafts_(db),
+        insights_(db, touched_),
+        metrics_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -68,6 +78,10 @@ class SqliteTxn final : public ports::StoreTxn {
   ports::SlaTxn& sla() override { return sla_; }
   ports::DraftTxn& drafts() override { return drafts_; }
   ports::InsightTxn& insights() override { return insights_; }
+  ports::MetricsTxn& metrics() override { return metrics_; }
+
+  // The cases whose metric inputs changed since the last call (ports::BatchEndHook).
+  std::vector<ports::CaseId> TakeTouchedCases() { return touched_.Take(); }
 
  private:
   // Runs `body` in a nested savepoint: on error everything it wrote is rolled back and its
@@ -76,12 +90,14 @@ class SqliteTxn final : public ports::StoreTxn {
 
   SqliteConnection& db_;
   const ports::CaseWriteHook& case_hook_;
+  TouchedCases touched_;  // before the parts that add to it
   SqlitePeopleTxn people_;
   SqliteWorkTxn work_;
   SqliteReplyTxn replies_;
   SqliteSlaTxn sla_;
   SqliteDraftTxn drafts_;
   SqliteInsightTxn insights_;
+  SqliteMetricsTxn metrics_;
 };
 
 }  // namespace fr::storage::sqlite

@@ -1,0 +1,89 @@
+// The metrics part of the Store port (docs/metrics.md): each case's facts, the inputs they
+// are made from, and the rollups that sum them. Reached through StoreTxn::metrics() inside a
+// WriteBatch and Store::metrics() for reads.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "domain/case.h"
+#include "domain/metrics/case_facts.h"
+#include "domain/metrics/rollup.h"
+#include "domain/sla/case_sla.h"
+#include "domain/understanding.h"
+
+namespace fr::ports {
+
+// What the store holds that a case's facts are made from (domain::metrics::CaseFactInputs
+// without the calendar and the repeat-complaint lookup).
+struct CaseFactSource {
+  domain::Case kase;
+  // The case's messages that are not deleted, by (created_at, id). A brand message is not
+  // human when it is the echo of a reply written by no one (the system).
+  std::vector<domain::metrics::TimelineEntry> timeline;
+  // The insight of the case's earliest customer message, with its rule matches.
+  std::optional<domain::Understanding> opening;
+  std::vector<std::string> opening_rules;
+  domain::sla::CaseSlaClocks clocks;
+  // When the case last went from new, open or pending to resolved or closed (its history);
+  // nullopt if it never did.
+  std::optional<UnixMillis> resolved_at;
+};
+
+// Writes, inside a WriteBatch.
+class MetricsTxn {
+ public:
+  virtual ~MetricsTxn() = default;
+
+  // The inputs of the facts of case `id`; nullopt for an unknown case.
+  virtual Result<std::optional<CaseFactSource>> LoadCaseFactSource(domain::CaseId id) = 0;
+  // The stored facts of case `id`, or nullopt.
+  virtual Result<std::optional<domain::metrics::CaseFacts>> GetCaseFacts(domain::CaseId id) = 0;
+  // Stores `facts` as the facts of facts.case_id, replacing any.
+  virtual Status PutCaseFacts(const domain::metrics::CaseFacts& facts) = 0;
+  // Whether customer `customer` has a stored complaint case other than `except` opened in
+  // [from, to).
+  virtual Result<bool> HasComplaintCase(domain::CustomerId customer, UnixMillis from,
+                                        UnixMillis to, domain::CaseId except) = 0;
+  // The customer's cases with stored facts opened in (after, until], by opened time.
+  virtual Result<std::vector<domain::CaseId>> CustomerCasesOpened(domain::CustomerId customer,
+                                                                  UnixMillis after,
+                                                                  UnixMillis until) = 0;
+  // Adds `change` to the rollup row `key` (a missing row counts as zero; a row that becomes
+  // zero is removed).
+  virtual Status AddToRollup(const domain::metrics::RollupKey& key,
+                             const domain::metrics::RollupCounters& change) = 0;
+  // Removes every fact and rollup row (the start of a rebuild).
+  virtual Status ClearAll() = 0;
+};
+
+// Reads; any thread.
+class MetricsReader {
+ public:
+  virtual ~MetricsReader() = default;
+
+  // The rollup rows of `grain` and `dimension` whose bucket lies in [from, to), summed per
+  // group; only `group` when it is set.
+  virtual Result<std::map<std::string, domain::metrics::RollupCounters>> SumRollups(
+      domain::metrics::Grain grain, domain::metrics::Dimension dimension, UnixMillis from,
+      UnixMillis to, const std::optional<std::string>& group) = 0;
+  // Every rollup row, by key (for tests and the rebuild check).
+  virtual Result<std::map<domain::metrics::RollupKey, domain::metrics::RollupCounters>>
+  AllRollups() = 0;
+
+  // Up to `limit` facts of cases opened in [from, to), in (opened_at, case_id) order after
+  // `after` (a (opened_at, case_id) position; nullopt from the start); only cases whose group
+  // under `dimension` is `group` (one of their rules for kRule) unless dimension is kAll.
+  virtual Result<std::vector<domain::metrics::CaseFacts>> ListCaseFacts(
+      domain::metrics::Dimension dimension, const std::string& group, UnixMillis from,
+      UnixMillis to, std::optional<std::pair<UnixMillis, domain::CaseId>> after, int limit) = 0;
+  // Up to `limit` case ids greater than `after`, ascending (every case, for a rebuild).
+  virtual Result<std::vector<domain::CaseId>> CaseIdsAfter(domain::CaseId after, int limit) = 0;
+};
+
+}  // namespace fr::ports

@@ -1,0 +1,417 @@
+#include "storage/sqlite/sqlite_metrics.h"
+
+#include <array>
+#include <string>
+#include <utility>
+
+#include "storage/sqlite/sqlite_insights.h"
+#include "storage/sqlite/sqlite_rows.h"
+#include "storage/sqlite/sqlite_sla.h"
+
+namespace fr::storage::sqlite {
+namespace {
+
+using domain::metrics::CaseFacts;
+using domain::metrics::Dimension;
+using domain::metrics::DurationHistogram;
+using domain::metrics::Grain;
+using domain::metrics::RollupCounters;
+using domain::metrics::RollupKey;
+
+// 22 columns, in ReadFacts order.
+#define FR_SQLITE_FACT_COLUMNS                                                              \
+  "case_id, customer_id, opened_at, platform, account, team, agent, priority, language, "   \
+  "intent, rules, first_response_ms, first_response_business_ms, next_response_sum_ms, "    \
+  "next_response_count, resolution_ms, customer_messages, answered_messages, "              \
+  "first_response_sla, sentiment, complaint, repeat_complaint"
+
+// The rollup sums: integer columns, then histogram columns, each with its member.
+struct IntColumn {
+  const char* name;
+  std::int64_t RollupCounters::*member;
+};
+constexpr std::array<IntColumn, 17> kIntColumns = {{
+    {"cases", &RollupCounters::cases},
+    {"responded", &RollupCounters::responded},
+    {"first_response_sum_ms", &RollupCounters::first_response_sum_ms},
+    {"first_response_business_sum_ms", &RollupCounters::first_response_business_sum_ms},
+    {"next_response_sum_ms", &RollupCounters::next_response_sum_ms},
+    {"next_response_count", &RollupCounters::next_response_count},
+    {"resolved", &RollupCounters::resolved},
+    {"resolution_sum_ms", &RollupCounters::resolution_sum_ms},
+    {"customer_messages", &RollupCounters::customer_messages},
+    {"answered_messages", &RollupCounters::answered_messages},
+    {"sla_met", &RollupCounters::sla_met},
+    {"sla_breached", &RollupCounters::sla_breached},
+    {"complaints", &RollupCounters::complaints},
+    {"repeat_complaints", &RollupCounters::repeat_complaints},
+    {"negative", &RollupCounters::negative},
+    {"neutral", &RollupCounters::neutral},
+    {"positive", &RollupCounters::positive},
+}};
+struct HistogramColumn {
+  const char* name;
+  DurationHistogram RollupCounters::*member;
+};
+constexpr std::array<HistogramColumn, 3> kHistogramColumns = {{
+    {"first_response_hist", &RollupCounters::first_response},
+    {"first_response_business_hist", &RollupCounters::first_response_business},
+    {"resolution_hist", &RollupCounters::resolution},
+}};
+
+// "cases, responded, ..., resolution_hist": the sums in kIntColumns then kHistogramColumns order.
+const std::string& SumColumns() {
+  static const std::string columns = [] {
+    std::string out;
+    for (const IntColumn& c : kIntColumns) out += std::string(out.empty() ? "" : ", ") + c.name;
+    for (const HistogramColumn& c : kHistogramColumns) out += std::string(", ") + c.name;
+    return out;
+  }();
+  return columns;
+}
+
+// Reads SumColumns() from `first` on.
+Result<RollupCounters> ReadSums(const Statement& st, int first) {
+  RollupCounters c;
+  int i = first;
+  for (const IntColumn& col : kIntColumns) c.*col.member = st.ColumnInt(i++);
+  for (const HistogramColumn& col : kHistogramColumns) {
+    auto h = DurationHistogram::Decode(st.ColumnText(i++));
+    if (!h.ok()) return CorruptRow("metric_rollups", col.name);
+    c.*col.member = std::move(*h);
+  }
+  return c;
+}
+
+Result<CaseFacts> ReadFacts(const Statement& st) {
+  CaseFacts f;
+  f.case_id = st.ColumnInt(0);
+  f.customer_id = st.ColumnInt(1);
+  f.opened_at = st.ColumnInt(2);
+  f.groups.platform = st.ColumnText(3);
+  f.groups.account = st.ColumnText(4);
+  f.groups.team = st.ColumnText(5);
+  f.groups.agent = st.ColumnText(6);
+  f.groups.priority = st.ColumnText(7);
+  f.groups.language = st.ColumnText(8);
+  f.groups.intent = st.ColumnText(9);
+  f.groups.rules = SplitList(st.ColumnText(10));
+  f.first_response_ms = st.ColumnOptionalInt(11);
+  f.first_response_business_ms = st.ColumnOptionalInt(12);
+  f.next_response_sum_ms = st.ColumnInt(13);
+  f.next_response_count = st.ColumnInt(14);
+  f.resolution_ms = st.ColumnOptionalInt(15);
+  f.customer_messages = st.ColumnInt(16);
+  f.answered_messages = st.ColumnInt(17);
+  auto sla = domain::metrics::ParseSlaOutcome(st.ColumnText(18));
+  if (!sla) return CorruptRow("case_facts", "first_response_sla");
+  f.first_response_sla = *sla;
+  const std::string sentiment = st.ColumnText(19);
+  if (!sentiment.empty()) {
+    f.sentiment = domain::ParseSentiment(sentiment);
+    if (!f.sentiment) return CorruptRow("case_facts", "sentiment");
+  }
+  f.complaint = st.ColumnInt(20) != 0;
+  f.repeat_complaint = st.ColumnInt(21) != 0;
+  return f;
+}
+
+// The case_facts column holding the group of `d` (kAll and kRule have none).
+const char* GroupColumn(Dimension d) {
+  switch (d) {
+    case Dimension::kPlatform: return "platform";
+    case Dimension::kAccount: return "account";
+    case Dimension::kTeam: return "team";
+    case Dimension::kAgent: return "agent";
+    case Dimension::kPriority: return "priority";
+    case Dimension::kLanguage: return "language";
+    case Dimension::kIntent: return "intent";
+    case Dimension::kAll:
+    case Dimension::kRule: return nullptr;
+  }
+  return nullptr;
+}
+
+Result<std::vector<domain::metrics::TimelineEntry>> LoadTimeline(SqliteConnection& db,
+                                                                 domain::CaseId id) {
+  // The case's messages, and its sent replies whose echo has not come back yet.
+  FR_ASSIGN_OR_RETURN(
+      Statement st,
+      db.Prepare("SELECT at, inbound, human FROM ("
+                 " SELECT m.created_at AS at, m.id AS seq, 1 - m.is_outbound AS inbound,"
+                 "  NOT EXISTS (SELECT 1 FROM replies r WHERE r.echo_message_id = m.id"
+                 "   AND r.author_id IS NULL) AS human"
+                 " FROM messages m WHERE m.case_id = ?1 AND m.deleted = 0"
+                 " UNION ALL"
+                 " SELECT r.sent_at, 0, 0, r.author_id IS NOT NULL FROM replies r"
+                 " WHERE r.case_id = ?1 AND r.status = 'sent' AND r.echo_message_id IS NULL)"
+                 " ORDER BY at, seq"));
+  st.BindInt(1, id);
+  std::vector<domain::metrics::TimelineEntry> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    out.push_back({st.ColumnInt(0), st.ColumnInt(1) != 0, st.ColumnInt(2) != 0});
+  }
+}
+
+// The insight of the case's earliest customer message, with its rules; nullopt if none.
+Result<std::optional<ports::MessageInsight>> LoadOpeningInsight(SqliteConnection& db,
+                                                                domain::CaseId id) {
+  std::optional<ports::MessageInsight> found;
+  std::int64_t message_id = 0;
+  {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db.Prepare("SELECT i.message_id, " FR_SQLITE_INSIGHT_COLUMNS
+                                   " FROM messages m JOIN message_insights i"
+                                   " ON i.message_id = m.id WHERE m.case_id = ?1"
+                                   " AND m.is_outbound = 0 ORDER BY m.created_at, m.id LIMIT 1"));
+    st.BindInt(1, id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return found;
+    message_id = st.ColumnInt(0);
+    FR_ASSIGN_OR_RETURN(found, ReadInsight(st, 1));
+  }
+  FR_RETURN_IF_ERROR(LoadRuleMatches(db, message_id, *found));
+  return found;
+}
+
+Result<std::optional<UnixMillis>> LoadResolvedAt(SqliteConnection& db, domain::CaseId id) {
+  FR_ASSIGN_OR_RETURN(
+      Statement st,
+      db.Prepare("SELECT max(at) FROM case_events WHERE case_id = ?1 AND kind = 'status_changed'"
+                 " AND (detail LIKE 'new>%' OR detail LIKE 'open>%' OR detail LIKE 'pending>%')"
+                 " AND (detail LIKE '%>resolved' OR detail LIKE '%>closed')"));
+  st.BindInt(1, id);
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<UnixMillis>();
+  return st.ColumnOptionalInt(0);
+}
+
+}  // namespace
+
+Result<std::optional<ports::CaseFactSource>> SqliteMetricsTxn::LoadCaseFactSource(
+    domain::CaseId id) {
+  std::optional<ports::CaseFactSource> out;
+  {
+    FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT " FR_SQLITE_CASE_COLUMNS
+                                                  " FROM cases c WHERE c.id = ?1"));
+    st.BindInt(1, id);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    FR_ASSIGN_OR_RETURN(domain::Case kase, ReadCase(st, 0));
+    out.emplace();
+    out->kase = std::move(kase);
+  }
+  FR_ASSIGN_OR_RETURN(out->timeline, LoadTimeline(db_, id));
+  FR_ASSIGN_OR_RETURN(std::optional<ports::MessageInsight> opening, LoadOpeningInsight(db_, id));
+  if (opening) {
+    out->opening = std::move(opening->understanding);
+    out->opening_rules = std::move(opening->rules);
+  }
+  FR_ASSIGN_OR_RETURN(out->clocks, ReadCaseClocks(db_, id));
+  FR_ASSIGN_OR_RETURN(out->resolved_at, LoadResolvedAt(db_, id));
+  return out;
+}
+
+Result<std::optional<CaseFacts>> SqliteMetricsTxn::GetCaseFacts(domain::CaseId id) {
+  FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT " FR_SQLITE_FACT_COLUMNS
+                                                " FROM case_facts WHERE case_id = ?1"));
+  st.BindInt(1, id);
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<CaseFacts>();
+  FR_ASSIGN_OR_RETURN(CaseFacts f, ReadFacts(st));
+  return std::optional<CaseFacts>(std::move(f));
+}
+
+Status SqliteMetricsTxn::PutCaseFacts(const CaseFacts& f) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT OR REPLACE INTO case_facts (" FR_SQLITE_FACT_COLUMNS
+                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
+  st.BindInt(1, f.case_id)
+      .BindInt(2, f.customer_id)
+      .BindInt(3, f.opened_at)
+      .BindText(4, f.groups.platform)
+      .BindText(5, f.groups.account)
+      .BindText(6, f.groups.team)
+      .BindText(7, f.groups.agent)
+      .BindText(8, f.groups.priority)
+      .BindText(9, f.groups.language)
+      .BindText(10, f.groups.intent)
+      .BindText(11, JoinList(f.groups.rules))
+      .BindOptionalInt(12, f.first_response_ms)
+      .BindOptionalInt(13, f.first_response_business_ms)
+      .BindInt(14, f.next_response_sum_ms)
+      .BindInt(15, f.next_response_count)
+      .BindOptionalInt(16, f.resolution_ms)
+      .BindInt(17, f.customer_messages)
+      .BindInt(18, f.answered_messages)
+      .BindText(19, domain::metrics::SlaOutcomeName(f.first_response_sla))
+      .BindText(20, f.sentiment ? domain::SentimentName(*f.sentiment) : std::string_view())
+      .BindInt(21, f.complaint ? 1 : 0)
+      .BindInt(22, f.repeat_complaint ? 1 : 0);
+  return st.Run();
+}
+
+Result<bool> SqliteMetricsTxn::HasComplaintCase(domain::CustomerId customer, UnixMillis from,
+                                                UnixMillis to, domain::CaseId except) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("SELECT 1 FROM case_facts WHERE customer_id = ?1"
+                                  " AND opened_at >= ?2 AND opened_at < ?3 AND complaint = 1"
+                                  " AND case_id != ?4 LIMIT 1"));
+  st.BindInt(1, customer).BindInt(2, from).BindInt(3, to).BindInt(4, except);
+  return st.Step();
+}
+
+Result<std::vector<domain::CaseId>> SqliteMetricsTxn::CustomerCasesOpened(
+    domain::CustomerId customer, UnixMillis after, UnixMillis until) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("SELECT case_id FROM case_facts WHERE customer_id = ?1"
+                                  " AND opened_at > ?2 AND opened_at <= ?3"
+                                  " ORDER BY opened_at, case_id"));
+  st.BindInt(1, customer).BindInt(2, after).BindInt(3, until);
+  std::vector<domain::CaseId> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    out.push_back(st.ColumnInt(0));
+  }
+}
+
+Status SqliteMetricsTxn::AddToRollup(const RollupKey& key, const RollupCounters& change) {
+  RollupCounters sums;
+  {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db_.Prepare("SELECT " + SumColumns() +
+                                    " FROM metric_rollups WHERE grain = ?1 AND dimension = ?2"
+                                    " AND bucket = ?3 AND grp = ?4"));
+    st.BindText(1, domain::metrics::GrainName(key.grain))
+        .BindText(2, domain::metrics::DimensionName(key.dimension))
+        .BindInt(3, key.bucket)
+        .BindText(4, key.group);
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) {
+      FR_ASSIGN_OR_RETURN(sums, ReadSums(st, 0));
+    }
+  }
+  sums.Merge(change);
+  if (sums.IsZero()) {
+    FR_ASSIGN_OR_RETURN(Statement st,
+                        db_.Prepare("DELETE FROM metric_rollups WHERE grain = ?1"
+                                    " AND dimension = ?2 AND bucket = ?3 AND grp = ?4"));
+    st.BindText(1, domain::metrics::GrainName(key.grain))
+        .BindText(2, domain::metrics::DimensionName(key.dimension))
+        .BindInt(3, key.bucket)
+        .BindText(4, key.group);
+    return st.Run();
+  }
+  std::string placeholders;
+  for (std::size_t i = 0; i < kIntColumns.size() + kHistogramColumns.size(); ++i) {
+    placeholders += ", ?" + std::to_string(i + 5);
+  }
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT OR REPLACE INTO metric_rollups (grain, dimension,"
+                                  " bucket, grp, " + SumColumns() + ") VALUES (?1, ?2, ?3, ?4" +
+                                  placeholders + ")"));
+  st.BindText(1, domain::metrics::GrainName(key.grain))
+      .BindText(2, domain::metrics::DimensionName(key.dimension))
+      .BindInt(3, key.bucket)
+      .BindText(4, key.group);
+  int i = 5;
+  for (const IntColumn& col : kIntColumns) st.BindInt(i++, sums.*col.member);
+  for (const HistogramColumn& col : kHistogramColumns) st.BindBlob(i++, (sums.*col.member).Encode());
+  return st.Run();
+}
+
+Status SqliteMetricsTxn::ClearAll() {
+  FR_RETURN_IF_ERROR(db_.Exec("DELETE FROM metric_rollups"));
+  return db_.Exec("DELETE FROM case_facts");
+}
+
+Result<std::map<std::string, RollupCounters>> SqliteMetricsReader::SumRollups(
+    Grain grain, Dimension dimension, UnixMillis from, UnixMillis to,
+    const std::optional<std::string>& group) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT grp, " + SumColumns() +
+                                  " FROM metric_rollups WHERE grain = ?1 AND dimension = ?2"
+                                  " AND bucket >= ?3 AND bucket < ?4"
+                                  " AND (?5 IS NULL OR grp = ?5)"));
+  st.BindText(1, domain::metrics::GrainName(grain))
+      .BindText(2, domain::metrics::DimensionName(dimension))
+      .BindInt(3, from)
+      .BindInt(4, to);
+  if (group) {
+    st.BindText(5, *group);
+  } else {
+    st.BindNull(5);
+  }
+  std::map<std::string, RollupCounters> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    FR_ASSIGN_OR_RETURN(RollupCounters sums, ReadSums(st, 1));
+    out[st.ColumnText(0)].Merge(sums);
+  }
+}
+
+Result<std::map<RollupKey, RollupCounters>> SqliteMetricsReader::AllRollups() {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT grain, dimension, bucket, grp, " +
+                                                SumColumns() + " FROM metric_rollups"));
+  std::map<RollupKey, RollupCounters> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    auto grain = domain::metrics::ParseGrain(st.ColumnText(0));
+    auto dimension = domain::metrics::ParseDimension(st.ColumnText(1));
+    if (!grain || !dimension) return CorruptRow("metric_rollups", "grain");
+    FR_ASSIGN_OR_RETURN(RollupCounters sums, ReadSums(st, 4));
+    out.emplace(RollupKey{*grain, st.ColumnInt(2), *dimension, st.ColumnText(3)}, std::move(sums));
+  }
+}
+
+Result<std::vector<CaseFacts>> SqliteMetricsReader::ListCaseFacts(
+    Dimension dimension, const std::string& group, UnixMillis from, UnixMillis to,
+    std::optional<std::pair<UnixMillis, domain::CaseId>> after, int limit) {
+  std::string filter;
+  if (const char* column = GroupColumn(dimension)) {
+    filter = std::string(" AND ") + column + " = ?6";
+  } else if (dimension == Dimension::kRule) {
+    filter = " AND instr(',' || rules || ',', ',' || ?6 || ',') > 0";
+  }
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT " FR_SQLITE_FACT_COLUMNS " FROM case_facts"
+                                  " WHERE opened_at >= ?1 AND opened_at < ?2"
+                                  " AND (opened_at, case_id) > (?3, ?4)" + filter +
+                                  " ORDER BY opened_at, case_id LIMIT ?5"));
+  st.BindInt(1, from).BindInt(2, to);
+  st.BindInt(3, after ? after->first : from - 1).BindInt(4, after ? after->second : 0);
+  st.BindInt(5, limit);
+  if (!filter.empty()) st.BindText(6, group);
+  std::vector<CaseFacts> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    FR_ASSIGN_OR_RETURN(CaseFacts f, ReadFacts(st));
+    out.push_back(std::move(f));
+  }
+}
+
+Result<std::vector<domain::CaseId>> SqliteMetricsReader::CaseIdsAfter(domain::CaseId after,
+                                                                      int limit) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT id FROM cases WHERE id > ?1 ORDER BY id LIMIT ?2"));
+  st.BindInt(1, after).BindInt(2, limit);
+  std::vector<domain::CaseId> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    out.push_back(st.ColumnInt(0));
+  }
+}
+
+}  // namespace fr::storage::sqlite

@@ -1,0 +1,52 @@
+// The metrics part of SqliteStore (ports/metrics_store.h). Schema: migrations/0011_metrics.sql.
+// Thread safety: SqliteMetricsTxn as SqliteTxn (one thread);
+// SqliteMetricsReader any thread.
+#pragma once
+
+#include "ports/metrics_store.h"
+#include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_reader_pool.h"
+
+namespace fr::storage::sqlite {
+
+class SqliteMetricsTxn final : public ports::MetricsTxn {
+ public:
+  // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.
+  explicit SqliteMetricsTxn(SqliteConnection& db) : db_(db) {}
+
+  Result<std::optional<ports::CaseFactSource>> LoadCaseFactSource(domain::CaseId id) override;
+  Result<std::optional<domain::metrics::CaseFacts>> GetCaseFacts(domain::CaseId id) override;
+  Status PutCaseFacts(const domain::metrics::CaseFacts& facts) override;
+  Result<bool> HasComplaintCase(domain::CustomerId customer, UnixMillis from, UnixMillis to,
+                                domain::CaseId except) override;
+  Result<std::vector<domain::CaseId>> CustomerCasesOpened(domain::CustomerId customer,
+                                                          UnixMillis after,
+                                                          UnixMillis until) override;
+  Status AddToRollup(const domain::metrics::RollupKey& key,
+                     const domain::metrics::RollupCounters& change) override;
+  Status ClearAll() override;
+
+ private:
+  SqliteConnection& db_;
+};
+
+class SqliteMetricsReader final : public ports::MetricsReader {
+ public:
+  explicit SqliteMetricsReader(ReaderPool& readers) : readers_(readers) {}
+
+  Result<std::map<std::string, domain::metrics::RollupCounters>> SumRollups(
+      domain::metrics::Grain grain, domain::metrics::Dimension dimension, UnixMillis from,
+      UnixMillis to, const std::optional<std::string>& group) override;
+  Result<std::map<domain::metrics::RollupKey, domain::metrics::RollupCounters>> AllRollups()
+      override;
+  Result<std::vector<domain::metrics::CaseFacts>> ListCaseFacts(
+      domain::metrics::Dimension dimension, const std::string& group, UnixMillis from,
+      UnixMillis to, std::optional<std::pair<UnixMillis, domain::CaseId>> after,
+      int limit) override;
+  Result<std::vector<domain::CaseId>> CaseIdsAfter(domain::CaseId after, int limit) override;
+
+ private:
+  ReaderPool& readers_;
+};
+
+}  // namespace fr::storage::sqlite
