@@ -41,7 +41,17 @@ ApiResponse CallAs(Router& router, const std::string& token, const std::string& 
                    const std::string& path, const std::string& body) {
   ApiRequest req;
   req.method = method;
-  req.path = path;
+  req.path = path.substr(0, path.find('?'));
+  if (path.find('?') != std::string::npos) {
+    std::string_view query = std::string_view(path).substr(path.find('?') + 1);
+    while (!query.empty()) {
+      const std::string_view pair = query.substr(0, query.find('&'));
+      const std::size_t eq = pair.find('=');
+      req.query.emplace_back(std::string(pair.substr(0, eq)),
+                             eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1)));
+      query.remove_prefix(std::min(query.size(), pair.size() + 1));
+    }
+  }
   req.body = body;
   req.headers.Add("Authorization", "Bearer " + token);
   ApiResponse out;

@@ -18,7 +18,8 @@
 namespace fr::api {
 
 // Dispatches `method path` with `body` through `router` as the bearer of API token `token`
-// and returns the answer (the routes under test answer before Dispatch returns).
+// and returns the answer (the routes under test answer before Dispatch returns). A query after
+// '?' in `path` is split on '&' and '=' into the request's parameters, not percent-decoded.
 ApiResponse CallAs(Router& router, const std::string& token, const std::string& method,
                    const std::string& path, const std::string& body = "");
 
