@@ -156,7 +156,10 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
     if (case_id) {
       FR_ASSIGN_OR_RETURN(auto kase, txn.GetCase(*case_id));
       if (kase) {
-        kase->last_activity_at = std::max(kase->last_activity_at, m.created_at);
+        // A reply written on the platform itself (not through Feedroom) answers the customer
+        // as much as one sent from here: it stops the response clocks too. The echo of a
+        // Feedroom reply changes nothing the send did not already record.
+        domain::NoteAgentReply(*kase, m.created_at);
         kase->message_count += 1;
         FR_RETURN_IF_ERROR(txn.UpdateCase(*kase));
       } else {

@@ -140,6 +140,10 @@ TEST_F(ThreaderTest, BrandReplyJoinsTheCaseItAnswersAndEchoesNeverOpenOne) {
   EXPECT_EQ(CaseOf("3").id, c.id);
   EXPECT_EQ(c.message_count, 3);
   EXPECT_EQ(c.last_customer_message_at, kT0 + 2000);
+  // Answered on the platform itself: the case has its first response and is open.
+  EXPECT_EQ(c.first_response_at, kT0 + 1000);
+  EXPECT_EQ(c.last_agent_reply_at, kT0 + 1000);
+  EXPECT_EQ(c.status, domain::CaseStatus::kOpen);
 
   Apply(Tweet("9", "brand", "מבצע!", kT0, "", /*outbound=*/true));
   EXPECT_FALSE(Get("9").case_id.has_value());
