@@ -10,6 +10,14 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CURL REQUIRED)
 find_package(LibXml2 REQUIRED)  # RSS and Atom feeds (channels/feed)
+# libcsv: RFC 4180 CSV, for importing support history (channels/x/twcs_csv). No .pc or config.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY NAMES csv REQUIRED)
+if(NOT TARGET CSV::csv)
+  add_library(CSV::csv UNKNOWN IMPORTED)
+  set_target_properties(CSV::csv PROPERTIES IMPORTED_LOCATION ${CSV_LIBRARY}
+                                            INTERFACE_INCLUDE_DIRECTORIES ${CSV_INCLUDE_DIR})
+endif()
 # Understanding (src/nlp): fastText for the sentiment and intent models, CLD2 for language
 # identification.
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)  # its .pc has an empty Version

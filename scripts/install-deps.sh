@@ -10,7 +10,7 @@ packages=(
   libsimdjson-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libre2-dev publicsuffix libyaml-cpp-dev
-  libcld2-dev libfasttext-dev libbenchmark-dev libxml2-dev
+  libcld2-dev libfasttext-dev libbenchmark-dev libxml2-dev libcsv-dev
   libgtest-dev libgmock-dev curl openssl python3 bc nginx-light
   chromium
 )

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "server/commands.h"
 #include "server/config.h"
+#include "server/history_commands.h"
 #include "server/server.h"
 #include "server/simulator_host.h"
 
@@ -108,6 +109,20 @@ int main(int argc, char** argv) {
   team_add->add_option("--platforms", team_args.platforms, "Platforms it covers, e.g. x,facebook");
   team_add->add_option("--signature", team_args.signature, "caret, dash_name (default) or none");
 
+  CLI::App* import = app.add_subcommand("import", "Import past conversations")->require_subcommand(1);
+  StoreOptions import_store;
+  std::string twcs_file;
+  CLI::App* import_twcs = import->add_subcommand(
+      "twcs", "Import a Customer Support on Twitter CSV with its original times and threads");
+  import_twcs->add_option("file", twcs_file, "The CSV file")->required();
+  AddStoreOptions(import_twcs, import_store);
+
+  CLI::App* metrics = app.add_subcommand("metrics", "Service metrics")->require_subcommand(1);
+  StoreOptions metrics_store;
+  CLI::App* metrics_rebuild = metrics->add_subcommand(
+      "rebuild", "Recompute every case's metric facts and the rollups from the cases");
+  AddStoreOptions(metrics_rebuild, metrics_store);
+
   fr::cli::CommandRun run;
   fr::cli::AddListenCommands(app, run);
   fr::cli::AddUnderstandCommands(app, run);
@@ -157,6 +172,16 @@ int main(int argc, char** argv) {
     auto config = LoadConfig(labels_store);
     if (!config) return 2;
     return fr::server::RunLabelsExport(*config, std::cout, std::cerr);
+  }
+  if (import_twcs->parsed()) {
+    auto config = LoadConfig(import_store);
+    if (!config) return 2;
+    return fr::server::RunTwcsImport(*config, twcs_file, std::cout, std::cerr);
+  }
+  if (metrics_rebuild->parsed()) {
+    auto config = LoadConfig(metrics_store);
+    if (!config) return 2;
+    return fr::server::RunMetricsRebuild(*config, std::cout, std::cerr);
   }
   if (token_create->parsed()) {
     auto config = LoadConfig(token_store);

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "api/api_routes.h"
@@ -23,11 +21,7 @@
 #include "channels/x/x_webhook.h"
 #include "engine/feed/event_hub.h"
 #include "engine/feed/feed_listeners.h"
-#include "domain/listen/rule_file.h"
 #include "engine/ingest/ingestor.h"
-#include "engine/listen/insight_maker.h"
-#include "engine/listen/listening_desk.h"
-#include "engine/listen/rule_book.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
@@ -40,9 +34,8 @@
 #include "engine/sla/sla_tracker.h"
 #include "engine/understand/label_desk.h"
 #include "engine/work/case_desk.h"
-#include "nlp/listen/rule_matcher.h"
-#include "nlp/understand/understander.h"
 #include "server/commands.h"
+#include "server/insight_stack.h"
 #include "server/listening_sources.h"
 #include "server/settings_view.h"
 #include "server/stop_signals.h"
@@ -60,11 +53,7 @@ struct Server::Parts {
   std::unique_ptr<engine::EventHub> hub;  // the live feed; outlives every publisher and stream
   std::vector<std::unique_ptr<ports::WebhookChannel>> channels;
   // Understanding and listening: used by the ingestor's threading and by the API.
-  std::unique_ptr<ports::Understander> understander;
-  std::unique_ptr<ports::MatcherCompiler> compiler;
-  std::unique_ptr<engine::RuleBook> rules;
-  std::unique_ptr<engine::InsightMaker> insights;
-  std::unique_ptr<engine::ListeningDesk> listening;
+  InsightStack insight;
   std::unique_ptr<engine::LabelDesk> labels;
   std::unique_ptr<engine::Ingestor> ingestor;
   // Streams, searches and feeds; they submit to the ingestor, so they stop before it.
@@ -88,67 +77,10 @@ struct Server::Parts {
   bool stopped = false;
 };
 
-namespace {
-
-// Applies the rules file `path` (docs/configuration.md): its queries are stored and put in
-// force; a rule already stored keeps its action, team and enabled flag, unless `escalations`
-// (rule id, team) makes it escalate.
-Status ApplyRulesFile(const std::string& path,
-                      const std::vector<std::pair<std::string, std::string>>& escalations,
-                      engine::ListeningDesk& desk) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status(Errc::kInvalidArgument, "config", "listening.rules_file: cannot read " + path);
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  FR_ASSIGN_OR_RETURN(std::vector<domain::ListeningRule> rules,
-                      domain::ParseRulesFile(content.str(), path));
-  FR_ASSIGN_OR_RETURN(std::vector<domain::ListeningRule> stored, desk.List());
-  for (domain::ListeningRule& r : rules) {
-    for (const domain::ListeningRule& s : stored) {
-      if (s.id != r.id) continue;
-      r.action = s.action;
-      r.team = s.team;
-      r.enabled = s.enabled;
-    }
-  }
-  for (const auto& [id, team] : escalations) {
-    auto rule = std::find_if(rules.begin(), rules.end(),
-                             [&](const domain::ListeningRule& r) { return r.id == id; });
-    if (rule == rules.end()) {
-      return Status(Errc::kInvalidArgument, "config",
-                    "listening.escalate." + id + ": no rule " + id + " in " + path);
-    }
-    rule->action = domain::RuleAction::kEscalate;
-    rule->team = team;
-  }
-  FR_RETURN_IF_ERROR(desk.Apply(rules));
-  FR_LOG(kInfo, "listening", "rules file applied rules={} path={}", rules.size(), path);
-  return Status::Ok();
-}
-
-}  // namespace
-
-// Loads the language models and the listening rules (stored, then the rules file's) and
-// builds what the threading stage and the API use of them.
+// Loads understanding and listening (insight_stack.h) and the label desk over the store.
 Status Server::StartListening(const ServerConfig& config, Parts& parts) {
-  FR_ASSIGN_OR_RETURN(parts.understander,
-                      nlp::ModelUnderstander::Load(config.models_dir,
-                                                   config.replies.approval.lexicon));
-  parts.compiler = std::make_unique<nlp::RuleMatcherCompiler>();
-  parts.rules = std::make_unique<engine::RuleBook>(*parts.compiler);
-  parts.insights =
-      std::make_unique<engine::InsightMaker>(*parts.understander, *parts.rules, config.triage);
-  parts.listening = std::make_unique<engine::ListeningDesk>(*parts.store, *parts.rules,
-                                                            parts.clock);
+  FR_RETURN_IF_ERROR(LoadInsightStack(config, *parts.store, parts.clock, parts.insight));
   parts.labels = std::make_unique<engine::LabelDesk>(*parts.store, parts.clock);
-  FR_RETURN_IF_ERROR(parts.listening->Load());
-  if (!config.rules_file.empty()) {
-    FR_RETURN_IF_ERROR(ApplyRulesFile(config.rules_file, config.escalations, *parts.listening));
-  }
-  FR_LOG(kInfo, "listening", "models loaded from {}; {} listening rules in force",
-         config.models_dir, parts.rules->Current()->rules.size());
   return Status::Ok();
 }
 
@@ -200,7 +132,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   };
   FR_RETURN_IF_ERROR(StartListening(config, *parts));
   engine::IngestOptions ingest = config.ingest;
-  ingest.threading.insights = parts->insights.get();
+  ingest.threading.insights = parts->insight.insights.get();
   parts->ingestor = std::make_unique<engine::Ingestor>(
       *parts->store, parts->clock, parts->metrics, ingest, std::move(reparse),
       engine::PublishThreaded(*parts->hub, *parts->store, parts->metrics));
@@ -254,7 +186,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   services.settings = SettingsViewOf(config, parts->clock.NowMillis());
   parts->drafts = std::make_unique<engine::DraftKeeper>(*parts->store, parts->clock);
   services.drafts = parts->drafts.get();
-  services.listening = parts->listening.get();
+  services.listening = parts->insight.listening.get();
   services.labels = parts->labels.get();
   api::AddApiRoutes(parts->router, *parts->gate, services);
 

@@ -148,9 +148,12 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
     FR_ASSIGN_OR_RETURN(case_id, ResolveCustomerCase(txn, m, conversation, customer, judgement));
   } else if (m.is_outbound) {
     // The brand's own message joins the case of what it answers, else the thread's case.
+    // Only a case of the same account: another brand answering the same tweet works its own.
     if (!m.parent_id.empty()) {
       FR_ASSIGN_OR_RETURN(auto parent, txn.FindMessage(m.platform, m.parent_id));
-      if (parent && parent->case_id) case_id = parent->case_id;
+      if (parent && parent->case_id && parent->message.account_id == m.account_id) {
+        case_id = parent->case_id;
+      }
     }
     if (!case_id) case_id = conversation.case_id;
     if (case_id) {
