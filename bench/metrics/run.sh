@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# bench/metrics: rollup overhead on writes (with vs without, same run) and dashboard query
+# latency (p50 / p99) over a generated year of history, beside the plain SQL over per-case
+# facts. Prints one JSON line per figure. Environment: CASES (4200000, about 10 million
+# messages), OVERHEAD_CASES (40000), RUNS (200), BUILD_DIR (a configured release build
+# directory to build in instead of the release preset's build/release), DIR (where the
+# databases go; /tmp/fr-bench-metrics, removed at the end).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ -n "${BUILD_DIR:-}" ]; then
+  cmake --build "$BUILD_DIR" --target fr_bench_metrics >/dev/null
+else
+  BUILD_DIR=build/release
+  bash scripts/build.sh release fr_bench_metrics >/dev/null
+fi
+dir="${DIR:-/tmp/fr-bench-metrics}"
+trap 'rm -rf "$dir"' EXIT
+echo "{\"machine\":{\"uptime\":\"$(uptime | sed 's/^ *//')\",\"cpus\":$(nproc)}}"
+"$BUILD_DIR/bench/fr_bench_metrics" --dir "$dir" --cases "${CASES:-4200000}" \
+  --overhead-cases "${OVERHEAD_CASES:-40000}" --runs "${RUNS:-200}"
