@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_metrics.h"
 
+#include <sqlite3.h>
+
 #include <array>
 #include <string>
 #include <utility>
@@ -68,6 +70,52 @@ const std::string& SumColumns() {
     return out;
   }();
   return columns;
+}
+
+// fr_hist_merge(a, b): the DurationHistogram of encoded `a` plus encoded `b`; an error for
+// bytes that are not one.
+void HistogramMergeFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  auto bytes = [&](int i) {
+    const void* data = sqlite3_value_blob(argv[i]);
+    return std::string_view(static_cast<const char*>(data),
+                            data == nullptr ? 0 : static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
+  };
+  try {
+    auto a = DurationHistogram::Decode(argc == 2 ? bytes(0) : "");
+    auto b = DurationHistogram::Decode(argc == 2 ? bytes(1) : "");
+    if (!a.ok() || !b.ok()) {
+      sqlite3_result_error(context, "fr_hist_merge: not a histogram", -1);
+      return;
+    }
+    a->Merge(*b);
+    const std::string merged = a->Encode();
+    sqlite3_result_blob64(context, merged.data(), merged.size(), SQLITE_TRANSIENT);
+  } catch (const std::exception&) {  // out of memory: no exception may cross into SQLite
+    sqlite3_result_error_nomem(context);
+  }
+}
+
+// One statement adds a change to a row, creating it: integer sums add up, histograms merge.
+const std::string& UpsertRollupSql() {
+  static const std::string sql = [] {
+    std::string columns = "grain, dimension, bucket, grp", values = "?1, ?2, ?3, ?4", updates;
+    int i = 5;
+    for (const IntColumn& c : kIntColumns) {
+      columns += std::string(", ") + c.name;
+      values += ", ?" + std::to_string(i++);
+      updates += std::string(updates.empty() ? "" : ", ") + c.name + " = " + c.name +
+                 " + excluded." + c.name;
+    }
+    for (const HistogramColumn& c : kHistogramColumns) {
+      columns += std::string(", ") + c.name;
+      values += ", ?" + std::to_string(i++);
+      updates += std::string(", ") + c.name + " = fr_hist_merge(" + c.name + ", excluded." +
+                 c.name + ")";
+    }
+    return "INSERT INTO metric_rollups (" + columns + ") VALUES (" + values +
+           ") ON CONFLICT (grain, dimension, bucket, grp) DO UPDATE SET " + updates;
+  }();
+  return sql;
 }
 
 // Reads SumColumns() from `first` on.
@@ -190,6 +238,14 @@ Result<std::optional<UnixMillis>> LoadResolvedAt(SqliteConnection& db, domain::C
 
 }  // namespace
 
+Status RegisterMetricsFunctions(SqliteConnection& db) {
+  const int rc = sqlite3_create_function_v2(
+      db.handle(), "fr_hist_merge", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+      nullptr, &HistogramMergeFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return SqliteStatus(db.handle(), rc, "register fr_hist_merge");
+  return Status::Ok();
+}
+
 Result<std::optional<ports::CaseFactSource>> SqliteMetricsTxn::LoadCaseFactSource(
     domain::CaseId id) {
   std::optional<ports::CaseFactSource> out;
@@ -280,47 +336,29 @@ Result<std::vector<domain::CaseId>> SqliteMetricsTxn::CustomerCasesOpened(
 }
 
 Status SqliteMetricsTxn::AddToRollup(const RollupKey& key, const RollupCounters& change) {
-  RollupCounters sums;
   {
-    FR_ASSIGN_OR_RETURN(Statement st,
-                        db_.Prepare("SELECT " + SumColumns() +
-                                    " FROM metric_rollups WHERE grain = ?1 AND dimension = ?2"
-                                    " AND bucket = ?3 AND grp = ?4"));
+    FR_ASSIGN_OR_RETURN(Statement st, db_.Prepare(UpsertRollupSql()));
     st.BindText(1, domain::metrics::GrainName(key.grain))
         .BindText(2, domain::metrics::DimensionName(key.dimension))
         .BindInt(3, key.bucket)
         .BindText(4, key.group);
-    FR_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (row) {
-      FR_ASSIGN_OR_RETURN(sums, ReadSums(st, 0));
+    int i = 5;
+    for (const IntColumn& col : kIntColumns) st.BindInt(i++, change.*col.member);
+    for (const HistogramColumn& col : kHistogramColumns) {
+      st.BindBlob(i++, (change.*col.member).Encode());
     }
+    FR_RETURN_IF_ERROR(st.Run());
   }
-  sums.Merge(change);
-  if (sums.IsZero()) {
-    FR_ASSIGN_OR_RETURN(Statement st,
-                        db_.Prepare("DELETE FROM metric_rollups WHERE grain = ?1"
-                                    " AND dimension = ?2 AND bucket = ?3 AND grp = ?4"));
-    st.BindText(1, domain::metrics::GrainName(key.grain))
-        .BindText(2, domain::metrics::DimensionName(key.dimension))
-        .BindInt(3, key.bucket)
-        .BindText(4, key.group);
-    return st.Run();
-  }
-  std::string placeholders;
-  for (std::size_t i = 0; i < kIntColumns.size() + kHistogramColumns.size(); ++i) {
-    placeholders += ", ?" + std::to_string(i + 5);
-  }
+  // Every case adds 1 to `cases` of each row it counts in, so a row whose cases went to zero
+  // holds no case: all its sums are zero.
+  if (change.cases >= 0) return Status::Ok();
   FR_ASSIGN_OR_RETURN(Statement st,
-                      db_.Prepare("INSERT OR REPLACE INTO metric_rollups (grain, dimension,"
-                                  " bucket, grp, " + SumColumns() + ") VALUES (?1, ?2, ?3, ?4" +
-                                  placeholders + ")"));
+                      db_.Prepare("DELETE FROM metric_rollups WHERE grain = ?1 AND dimension = ?2"
+                                  " AND bucket = ?3 AND grp = ?4 AND cases = 0"));
   st.BindText(1, domain::metrics::GrainName(key.grain))
       .BindText(2, domain::metrics::DimensionName(key.dimension))
       .BindInt(3, key.bucket)
       .BindText(4, key.group);
-  int i = 5;
-  for (const IntColumn& col : kIntColumns) st.BindInt(i++, sums.*col.member);
-  for (const HistogramColumn& col : kHistogramColumns) st.BindBlob(i++, (sums.*col.member).Encode());
   return st.Run();
 }
 

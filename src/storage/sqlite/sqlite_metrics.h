@@ -9,6 +9,10 @@
 
 namespace fr::storage::sqlite {
 
+// Registers fr_hist_merge(a, b), the sum of two encoded DurationHistograms, on the writer
+// connection `db` (the rollup upsert uses it).
+Status RegisterMetricsFunctions(SqliteConnection& db);
+
 class SqliteMetricsTxn final : public ports::MetricsTxn {
  public:
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.

@@ -71,6 +71,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   FR_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
   // Before the migrations: 0008 fills the search columns with it.
   FR_RETURN_IF_ERROR(RegisterSearchFunctions(*writer));
+  FR_RETURN_IF_ERROR(RegisterMetricsFunctions(*writer));
   FR_RETURN_IF_ERROR(ApplyMigrations(*writer, EmbeddedMigrations()));
 
   FR_ASSIGN_OR_RETURN(std::unique_ptr<ReaderPool> readers,
