@@ -1,9 +1,10 @@
 // The control room end to end, in a real browser against a real `feedroom serve` fed by the
 // simulator: sign in (Hebrew, right to left), a simulated Hebrew message appears live, take
 // it, reply publicly, move to private, a sensitive reply waits and a supervisor approves it
-// from another browser context, hostile markup renders as text, and the simulator received
-// exactly the replies Feedroom recorded — each once. Screenshots of every step go to the
-// folder printed first (FEEDROOM_E2E_SHOTS to choose it).
+// from another browser context, hostile markup renders as text, the simulator received
+// exactly the replies Feedroom recorded — each once — and the supervisor's dashboard charts
+// today's cases and opens the cases behind a bar and a tile. Screenshots of every step go to
+// the folder printed first (FEEDROOM_E2E_SHOTS to choose it).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -210,6 +211,69 @@ test("the simulator received exactly the replies Feedroom recorded, each once", 
   assert.deepEqual(recorded.sort(), atSimulator);
   assert.equal(sent.length, 4);
   assert.equal(new Set(sent.map((s) => s.id)).size, sent.length, "no request twice");
+});
+
+/** Today's date in Jerusalem ("YYYY-MM-DD") and the Unix ms of its midnight there. */
+function jerusalemToday() {
+  const zone = "Asia/Jerusalem";
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+    .formatToParts(new Date(`${date}T00:00:00Z`))
+    .find((p) => p.type === "timeZoneName").value.slice(3);
+  return { date, midnight: Date.parse(`${date}T00:00:00${offset}`) };
+}
+
+test("a supervisor's dashboard charts today's cases and opens the cases behind a bar and a tile", async () => {
+  await supervisor.click('[data-nav="dashboard"]');
+  await supervisor.locator("[data-testid=dashboard]").waitFor();
+  await supervisor.click('[data-period="today"]');
+  const today = jerusalemToday();
+  const todayCases = supervisor.locator(`[data-testid=daily-chart] tr[data-day="${today.date}"] [data-testid=day-cases]`);
+  await eventually("today's three cases in the daily chart", async () => {
+    if ((await todayCases.count()) && Number(await todayCases.textContent()) >= 3) return true;
+    await supervisor.click("[data-testid=dashboard-refresh]");
+    return false;
+  });
+  const canvas = supervisor.locator("[data-testid=daily-chart] canvas");
+  assert.match(await canvas.getAttribute("aria-label"), /פניות/);
+  const painted = await canvas.evaluate((c) => {
+    const pixels = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) n += 1;
+    return n;
+  });
+  assert.ok(painted > 1000, `the chart drew ${painted} pixels`);
+  await shot(supervisor, "dashboard-rtl");
+
+  // Today is the only day, so a click anywhere in the chart's middle is on its bar.
+  const box = await canvas.boundingBox();
+  await canvas.click({ position: { x: box.width / 2, y: box.height * 0.7 } });
+  const drill = supervisor.locator("[data-testid=drill]");
+  await drill.locator("tbody tr").first().waitFor();
+  const listed = await drill.locator("tbody tr").count();
+  assert.ok(listed >= 3, `${listed} cases listed for today`);
+  const csv = new URL(await drill.locator("[data-testid=drill-csv]").getAttribute("href"), feedroom.base);
+  assert.equal(csv.pathname, "/api/v1/metrics/cases.csv");
+  assert.deepEqual([...csv.searchParams.keys()], ["from", "to", "tz"]);
+  assert.equal(csv.searchParams.get("tz"), "Asia/Jerusalem");
+  assert.equal(Number(csv.searchParams.get("from")), today.midnight);
+  assert.ok(Number(csv.searchParams.get("to")) > today.midnight);
+  const file = await supervisor.request.get(csv.href);
+  assert.equal(file.status(), 200);
+  const bytes = await file.body();
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a UTF-8 BOM for spreadsheets");
+  const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  assert.match(lines[0], /^case_id,opened_at,/);
+  assert.equal(lines.length - 1, listed, "the CSV holds the listed cases");
+  await shot(supervisor, "dashboard-drill-down");
+
+  await supervisor.click('[data-tile="volume"]');
+  await eventually("the drill-down of the cases tile", async () => /פניות,/.test(await drill.locator("h2").textContent()));
+  await drill.locator("tbody tr").first().waitFor();
+  const link = drill.locator("tbody tr a").first();
+  assert.match(await link.getAttribute("href"), /^\/\?queue=all&case=\d+$/);
+  await link.click();
+  await supervisor.locator("[data-testid=case-view]").waitFor();
 });
 
 test("the interface switches to English, left to right, and remembers it", async () => {

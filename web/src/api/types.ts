@@ -1,9 +1,10 @@
 // The API's shapes as the web app uses them. Every type here is derived from the generated
 // schema.gen.ts (openapi-typescript over schema/openapi.yaml), so a change to the API's
 // contract that the app does not follow fails `tsc`.
-import type { components } from "./schema.gen";
+import type { components, paths } from "./schema.gen";
 
 type Schemas = components["schemas"];
+type MetricGet = paths["/api/v1/metrics/{metric}"]["get"];
 
 export type Platform = Schemas["Platform"];
 export type Case = Schemas["Case"];
@@ -52,3 +53,14 @@ export type CaseListItem = Schemas["CaseListItem"];
 export type CaseRowData = Case & Partial<Pick<CaseListItem, "customer" | "preview">>;
 
 export type CasePage = { items: CaseListItem[]; next_cursor: string | null };
+
+/** A metric of `GET /api/v1/metrics/{metric}` ("summary" holds all the others). */
+export type MetricName = MetricGet["parameters"]["path"]["metric"];
+/** What the metrics are grouped by ("all": one group). */
+export type MetricsGroupBy = NonNullable<MetricGet["parameters"]["query"]["group_by"]>;
+export type MetricsHours = NonNullable<MetricGet["parameters"]["query"]["hours"]>;
+/** One group's (and, with `interval`, one interval's) figures; a summary nests each metric's. */
+export type MetricItem = MetricGet["responses"]["200"]["content"]["application/json"][number];
+/** What one case contributes to the metrics: a row of the drill-down. */
+export type CaseFacts = Schemas["CaseFacts"];
+export type CaseFactsPage = paths["/api/v1/metrics/cases"]["get"]["responses"]["200"]["content"]["application/json"];

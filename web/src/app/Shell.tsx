@@ -1,6 +1,6 @@
 // The frame around every page: the navigation, the live connection's state, the agent's
 // presence, the language switch and signing out.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { api } from "../api/client";
 import type { PresenceEntry } from "../api/types";
 import { HelpOverlay } from "../common/HelpOverlay";
@@ -14,6 +14,10 @@ import { TeamPage } from "../supervisor/TeamPage";
 import { SlaBoardPage } from "../supervisor/SlaBoardPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { ListeningRulesPage } from "../settings/ListeningRulesPage";
+import { canViewMetrics } from "../dashboard/metrics_query";
+
+// The dashboard and its chart library load only when a supervisor first opens it.
+const DashboardPage = lazy(() => import("../dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 
 export function Shell({ route, inert }: { route: Route; inert: boolean }) {
   const { t, lang, setLang } = useI18n();
@@ -29,6 +33,7 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
     ["approvals", t("nav.approvals"), supervisor],
     ["team", t("nav.team"), supervisor],
     ["sla", t("nav.sla"), supervisor],
+    ["dashboard", t("nav.dashboard"), canViewMetrics(me.role)],
     ["listening", t("nav.listening"), true],
     ["settings", t("nav.settings"), true],
   ];
@@ -91,6 +96,11 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
         {route.page === "approvals" ? <ApprovalsPage /> : null}
         {route.page === "team" ? <TeamPage /> : null}
         {route.page === "sla" ? <SlaBoardPage /> : null}
+        {route.page === "dashboard" ? (
+          <Suspense fallback={<p className="page muted">{t("list.loading")}</p>}>
+            <DashboardPage />
+          </Suspense>
+        ) : null}
         {route.page === "settings" ? <SettingsPage /> : null}
         {route.page === "listening" ? <ListeningRulesPage /> : null}
       </main>

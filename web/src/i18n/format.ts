@@ -66,6 +66,39 @@ export function formatDuration(ms: number, lang: Lang): string {
   return unit(minutes, "minute");
 }
 
+/**
+ * A measured duration given in seconds, as the dashboard shows it: "45 שנ׳" / "45 secs" under a
+ * minute, else rounded to the minute and shown like formatDuration ("12 דק׳", "1 hr 5 mins").
+ */
+export function formatSeconds(seconds: number, lang: Lang): string {
+  const magnitude = Math.abs(seconds);
+  if (Math.round(magnitude) < 60) {
+    return numberFormat(kLocale[lang], { style: "unit", unit: "second", unitDisplay: "short" }).format(Math.round(magnitude));
+  }
+  return formatDuration(Math.round(magnitude / 60) * 60_000, lang);
+}
+
+/** A share 0..1 as a percentage with at most one decimal: 0.925 → "92.5%". */
+export function formatPercent(share: number, lang: Lang): string {
+  return numberFormat(kLocale[lang], { style: "percent", maximumFractionDigits: 1 }).format(share);
+}
+
+/** A plain number with at most `digits` decimals in the locale's digits and separators. */
+export function formatDecimal(n: number, lang: Lang, digits = 2): string {
+  return numberFormat(kLocale[lang], { maximumFractionDigits: digits }).format(n);
+}
+
+/** A calendar date "YYYY-MM-DD" as a short day: "23 בנוב׳" / "23 Nov" (no time zone involved). */
+export function formatCalendarDay(date: string, lang: Lang): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return dateFormat(kLocale[lang], { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** Calendar dates first..last as a span, "17 בנוב׳ – 23 בנוב׳", or one day when they are the same. */
+export function formatDaySpan(first: string, last: string, lang: Lang): string {
+  return first === last ? formatCalendarDay(first, lang) : `${formatCalendarDay(first, lang)} – ${formatCalendarDay(last, lang)}`;
+}
+
 /** A count with the locale's grouping ("12,400"); compact above 10,000 ("12K" / "12 אלף"). */
 export function formatCount(n: number, lang: Lang): string {
   return numberFormat(kLocale[lang], n >= 10_000 ? { notation: "compact", maximumFractionDigits: 1 } : {}).format(n);

@@ -2,12 +2,14 @@
 // index.html, and the app reads the path and query from `location`.
 import { useSyncExternalStore } from "react";
 
-export type Page = "inbox" | "approvals" | "team" | "sla" | "settings" | "listening";
+export type Page = "inbox" | "approvals" | "team" | "sla" | "dashboard" | "settings" | "listening";
 
 export interface Route {
   page: Page;
   params: URLSearchParams;
 }
+
+const kPages: readonly Page[] = ["approvals", "team", "sla", "dashboard", "settings", "listening"];
 
 const listeners = new Set<() => void>();
 
@@ -28,8 +30,7 @@ function snapshot(): string {
 export function parseRoute(pathAndQuery: string): Route {
   const url = new URL(pathAndQuery, "http://x");
   const name = url.pathname.replace(/^\/+|\/+$/g, "");
-  const page: Page =
-    name === "approvals" || name === "team" || name === "sla" || name === "settings" || name === "listening" ? name : "inbox";
+  const page: Page = kPages.includes(name as Page) ? (name as Page) : "inbox";
   return { page, params: url.searchParams };
 }
 
