@@ -21,8 +21,9 @@ constexpr int kNegationScope = 3;  // words marked after a negator
 // Clause marker put into the text before word splitting; ends a negation scope, never emitted.
 constexpr std::string_view kClauseBreak = "xxbrk";
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+// Inlined, so that the comparison with a literal prefix needs no call to memcmp.
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.starts_with(prefix);
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -54,6 +55,7 @@ bool IsEmoji(UChar32 c) {
 }
 
 // Emoticons, longest first within each polarity. Each begins with one of : ; ( < ).
+bool MayStartEmoticon(char c) { return c == ':' || c == ';' || c == '(' || c == '<' || c == ')'; }
 struct Emoticon {
   std::string_view text;
   std::string_view token;
@@ -72,19 +74,27 @@ void AddToken(std::string& out, std::string_view token) {
 }
 
 // Replaces what word splitting would lose (URLs, mentions, emoji, emoticons, ? ! and clause
-// ends) with placeholder words. Everything else is copied unchanged.
+// ends) with placeholder words. Everything else is copied unchanged, a run at a time.
 std::string MarkSpecials(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 32);
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
+  int32_t copied = 0;  // the text before it is in `out`, as itself or as placeholders
+  // Puts `token` for the text from `start` to `end` after the text not yet copied before it.
+  auto mark = [&](int32_t start, int32_t end, std::string_view token) {
+    out.append(text.substr(static_cast<size_t>(copied), static_cast<size_t>(start - copied)));
+    AddToken(out, token);
+    copied = end;
+  };
   for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
     const std::string_view rest = text.substr(static_cast<size_t>(i));
     const bool word_start = i == 0 || IsSpace(text[static_cast<size_t>(i) - 1]);
     if (word_start && (StartsWith(rest, "http://") || StartsWith(rest, "https://") ||
                        StartsWith(rest, "www."))) {
       while (i < n && !IsSpace(text[static_cast<size_t>(i)])) ++i;
-      AddToken(out, "xxurl");
+      mark(start, i, "xxurl");
       continue;
     }
     if (text[static_cast<size_t>(i)] == '@' && i + 1 < n &&
@@ -95,39 +105,37 @@ std::string MarkSpecials(std::string_view text) {
                        text[static_cast<size_t>(i)] == '_')) {
         ++i;
       }
-      AddToken(out, "xxuser");
+      mark(start, i, "xxuser");
       continue;
     }
     const auto emoticon =
-        std::string_view(":;(<)").find(text[static_cast<size_t>(i)]) == std::string_view::npos
+        !MayStartEmoticon(text[static_cast<size_t>(i)])
             ? kEmoticons.end()
             : std::find_if(kEmoticons.begin(), kEmoticons.end(),
                            [&](const Emoticon& e) { return StartsWith(rest, e.text); });
     if (emoticon != kEmoticons.end()) {
       i += static_cast<int32_t>(emoticon->text.size());
-      AddToken(out, emoticon->token);
+      mark(start, i, emoticon->token);
       continue;
     }
-    const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c == '?') {
-      AddToken(out, "xxq");
+      mark(start, i, "xxq");
     } else if (c == '!') {
-      AddToken(out, "xxexcl");
+      mark(start, i, "xxexcl");
     } else if (c == '.' || c == ',' || c == ';' || c == ':' || c == '\n') {
-      AddToken(out, kClauseBreak);
+      mark(start, i, kClauseBreak);
     } else if (c >= 0 && IsEmoji(c)) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "xxe%x", static_cast<unsigned>(c));
-      AddToken(out, hex);
+      mark(start, i, hex);
       if (const int polarity = EmojiPolarity(c); polarity != 0) {
         AddToken(out, polarity > 0 ? "xxemopos" : "xxemoneg");
       }
-    } else {
-      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
   }
+  out.append(text.substr(static_cast<size_t>(copied)));
   return out;
 }
 
@@ -137,14 +145,14 @@ bool IsNumber(std::string_view word) {
 }
 
 // Writes `word` to `out` with runs of three or more equal code points squeezed to two; returns
-// true if it squeezed any.
+// true if it squeezed any. The bytes between squeezed code points are copied a run at a time.
 bool SqueezeElongation(std::string_view word, std::string& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const int32_t n = static_cast<int32_t>(word.size());
   out.clear();
   UChar32 previous = -1;
   int run = 0;
-  bool squeezed = false;
+  int32_t copied = 0;  // the word before it is in `out` or squeezed away
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
@@ -152,12 +160,16 @@ bool SqueezeElongation(std::string_view word, std::string& out) {
     run = c == previous ? run + 1 : 1;
     previous = c;
     if (run > 2) {
-      squeezed = true;
-      continue;
+      out.append(word.substr(static_cast<size_t>(copied), static_cast<size_t>(start - copied)));
+      copied = i;
     }
-    out.append(word.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
-  return squeezed;
+  if (copied == 0) {  // nothing squeezed
+    out.assign(word);
+    return false;
+  }
+  out.append(word.substr(static_cast<size_t>(copied)));
+  return true;
 }
 
 // Negators in matching form (apostrophes joined, Hebrew finals folded: אין → אינ).
@@ -168,7 +180,10 @@ bool IsNegator(std::string_view w) {
       "havent", "hasnt",  "hadnt",   "nothing", "nobody", "none",  "nor",    "without",
       "aint",  "neither", "לא",      "אינ",     "בלי",    "אפ",    "אינו",   "אינה",
       "אינני", "איננו"};
-  return std::find(kNegators.begin(), kNegators.end(), w) != kNegators.end();
+  // The first byte is compared before the rest, which most words fail.
+  return std::any_of(kNegators.begin(), kNegators.end(), [w](std::string_view negator) {
+    return negator.size() == w.size() && negator[0] == w[0] && negator == w;
+  });
 }
 
 bool IsHebrewWord(std::string_view w) {

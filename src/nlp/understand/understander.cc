@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "nlp/understand/feature_tokens.h"
 #include "nlp/understand/language_id.h"
 #include "nlp/understand/text_features.h"
 
