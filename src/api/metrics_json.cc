@@ -203,4 +203,17 @@ boost::json::object CaseFactsObject(const CaseFacts& f) {
   };
 }
 
+boost::json::object SpikeAlertObject(const ports::SpikeAlert& a) {
+  return boost::json::object{
+      {"id", std::to_string(a.id)},
+      {"series", a.series},
+      {"kind", domain::metrics::SpikeKindName(a.kind)},
+      {"started_at", a.started_at},
+      {"ended_at", a.ended_at ? boost::json::value(*a.ended_at) : boost::json::value(nullptr)},
+      {"observed", a.observed},
+      {"expected", std::round(a.expected * 10) / 10},
+      {"score", std::round(a.score * 10) / 10},
+  };
+}
+
 }  // namespace fr::api

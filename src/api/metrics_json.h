@@ -13,6 +13,7 @@
 
 #include "domain/metrics/case_facts.h"
 #include "domain/metrics/rollup.h"
+#include "ports/metrics_store.h"
 
 namespace fr::api {
 
@@ -36,5 +37,9 @@ std::string CaseCsvRow(const domain::metrics::CaseFacts& facts);
 
 // The JSON object of one case's facts, for the drill-down list.
 boost::json::object CaseFactsObject(const domain::metrics::CaseFacts& facts);
+
+// The JSON object of a spike: {"id","series","kind","started_at","ended_at"|null,"observed",
+// "expected","score"}.
+boost::json::object SpikeAlertObject(const ports::SpikeAlert& alert);
 
 }  // namespace fr::api

@@ -210,6 +210,17 @@ void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store)
                if (page->next_cursor) r.headers.emplace_back("X-Next-Cursor", *page->next_cursor);
                respond(std::move(r));
              }));
+  router.Add("GET", "/api/v1/alerts",
+             gate.Require(Action::kViewMetrics, [&store](const ApiRequest& req, const Principal&,
+                                                         Responder respond) {
+               auto limit = ReadLimit(req, kDefaultCaseLimit, kMaxCaseLimit);
+               if (!limit.ok()) return respond(ErrorResponse(limit.status()));
+               auto alerts = store.metrics().RecentSpikeAlerts(*limit);
+               if (!alerts.ok()) return respond(ErrorResponse(alerts.status()));
+               boost::json::array items;
+               for (const auto& a : *alerts) items.push_back(SpikeAlertObject(a));
+               respond(JsonResponse(boost::json::serialize(boost::json::object{{"items", items}})));
+             }));
   router.Add("GET", "/api/v1/metrics/{metric}",
              gate.Require(Action::kViewMetrics, [&store](const ApiRequest& req, const Principal&,
                                                          Responder respond) {

@@ -3,6 +3,8 @@
 //       200 {"items":[case facts…],"next_cursor":"…"|null}; limit 1..500 (100)
 //   GET /api/v1/metrics/cases.csv  the same as CSV (UTF-8 with BOM, one row per case), up to
 //       limit 1..100000 (100000) rows; header X-Next-Cursor when more follow
+//   GET /api/v1/alerts             spikes (docs/spikes.md), the latest started first:
+//       200 {"items":[SpikeAlertObject…]}; limit 1..500 (100)
 //   GET /api/v1/metrics/{metric}   a MetricNames() metric: 200 [{"group":…,"label":…,
 //       "count":…, figures…}], one item per group with cases (and per interval with
 //       `interval`, each item then also with "from" and "to"); 404 "unknown_metric"

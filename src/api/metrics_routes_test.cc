@@ -176,6 +176,26 @@ TEST_F(MetricsRoutesTest, BadParametersAreNamed) {
             "too_many_intervals");
 }
 
+TEST_F(MetricsRoutesTest, AlertsListTheLatestSpikesFirst) {
+  for (UnixMillis at : {kDay1, kDay1 + kHour}) {
+    ports::SpikeAlert a{0, "rule:קנטינה", domain::metrics::SpikeKind::kVolume, at, std::nullopt,
+                        40, 4.2, 9.87};
+    ASSERT_TRUE(ports::WriteOne(world_.store(), [&](ports::StoreTxn& txn) {
+                  return txn.metrics().InsertSpikeAlert(a).status();
+                }).ok());
+  }
+  ApiResponse r = Get("rina", "/api/v1/alerts");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::array items = json::parse(r.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("started_at").as_int64(), kDay1 + kHour);
+  EXPECT_EQ(items[0].at("series").as_string(), "rule:קנטינה");
+  EXPECT_EQ(items[0].at("kind").as_string(), "volume");
+  EXPECT_TRUE(items[0].at("ended_at").is_null());
+  EXPECT_DOUBLE_EQ(items[0].at("score").as_double(), 9.9);
+  EXPECT_EQ(Get("dana", "/api/v1/alerts").status, 403);
+}
+
 TEST_F(MetricsRoutesTest, AgentsCannotSeeTeamMetrics) {
   ApiResponse r = Get("dana", "/api/v1/metrics/first-response?" + Range());
   EXPECT_EQ(r.status, 403);

@@ -69,6 +69,7 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"GET /api/v1/stream", Action::kReadCases},
       {"GET /api/v1/settings", Action::kReadDirectory},
       {"GET /api/v1/metrics/cases", Action::kViewMetrics},
+      {"GET /api/v1/alerts", Action::kViewMetrics},
       {"GET /api/v1/metrics/cases.csv", Action::kViewMetrics},
       {"GET /api/v1/metrics/{metric}", Action::kViewMetrics},
   };

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "domain/case.h"
 #include "domain/metrics/case_facts.h"
 #include "domain/metrics/rollup.h"
+#include "domain/metrics/spike_detector.h"
 #include "domain/sla/case_sla.h"
 #include "domain/understanding.h"
 
@@ -33,6 +35,27 @@ struct CaseFactSource {
   // When the case last went from new, open or pending to resolved or closed (its history);
   // nullopt if it never did.
   std::optional<UnixMillis> resolved_at;
+};
+
+// A spike the watcher raised (docs/spikes.md).
+struct SpikeAlert {
+  std::int64_t id = 0;
+  std::string series;  // domain/metrics/volume_series.h
+  domain::metrics::SpikeKind kind = domain::metrics::SpikeKind::kVolume;
+  UnixMillis started_at = 0;            // the minute it started
+  std::optional<UnixMillis> ended_at;   // the minute it ended; none while it lasts
+  std::int64_t observed = 0;            // the window's count when it started
+  double expected = 0;                  // the baseline for that window
+  double score = 0;
+  bool operator==(const SpikeAlert&) const = default;
+};
+
+// One minute of a series.
+struct MinuteCount {
+  UnixMillis minute = 0;
+  std::int64_t total = 0;
+  std::int64_t negative = 0;
+  bool operator==(const MinuteCount&) const = default;
 };
 
 // Writes, inside a WriteBatch.
@@ -60,6 +83,14 @@ class MetricsTxn {
                              const domain::metrics::RollupCounters& change) = 0;
   // Removes every fact and rollup row (the start of a rebuild).
   virtual Status ClearAll() = 0;
+
+  // Counts one customer message at `minute` in each of `series` (and as negative if it is).
+  virtual Status CountMinute(std::span<const std::string> series, UnixMillis minute,
+                             bool negative) = 0;
+  // Stores a started spike (its id ignored, ended_at unset); returns its id.
+  virtual Result<std::int64_t> InsertSpikeAlert(const SpikeAlert& alert) = 0;
+  // Records that spike `id` ended at minute `at`. kNotFound for an unknown id.
+  virtual Status EndSpikeAlert(std::int64_t id, UnixMillis at) = 0;
 };
 
 // Reads; any thread.
@@ -84,6 +115,16 @@ class MetricsReader {
       UnixMillis to, std::optional<std::pair<UnixMillis, domain::CaseId>> after, int limit) = 0;
   // Up to `limit` case ids greater than `after`, ascending (every case, for a rebuild).
   virtual Result<std::vector<domain::CaseId>> CaseIdsAfter(domain::CaseId after, int limit) = 0;
+
+  // Every series with a message in a minute at or after `from`, by name.
+  virtual Result<std::vector<std::string>> SeriesSince(UnixMillis from) = 0;
+  // The minutes of `series` in [from, to) that have messages, oldest first.
+  virtual Result<std::vector<MinuteCount>> MinuteCounts(const std::string& series,
+                                                        UnixMillis from, UnixMillis to) = 0;
+  // Up to `limit` spikes, the latest started first.
+  virtual Result<std::vector<SpikeAlert>> RecentSpikeAlerts(int limit) = 0;
+  // The spikes not ended yet.
+  virtual Result<std::vector<SpikeAlert>> OpenSpikeAlerts() = 0;
 };
 
 }  // namespace fr::ports

@@ -15,6 +15,7 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/metrics.h"
+#include "base/pacer.h"
 #include "channels/meta/meta_sender.h"
 #include "channels/meta/meta_webhook.h"
 #include "channels/x/x_sender.h"
@@ -31,6 +32,7 @@
 #include "engine/route/routing_sweep.h"
 #include "engine/sla/sla_scheduler.h"
 #include "engine/metrics/metrics_keeper.h"
+#include "engine/metrics/spike_watcher.h"
 #include "engine/sla/sla_tracker.h"
 #include "engine/understand/label_desk.h"
 #include "engine/work/case_desk.h"
@@ -63,6 +65,9 @@ struct Server::Parts {
   std::unique_ptr<engine::CaseDesk> desk;
   std::unique_ptr<engine::RoutingSweep> sweep;
   std::unique_ptr<engine::SlaScheduler> sla_scheduler;
+  // Spike detection on the stored minute counts, every 30 seconds on its own thread.
+  std::unique_ptr<engine::SpikeWatcher> spikes;
+  std::unique_ptr<Pacer> spike_pacer;
   std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
   std::unique_ptr<engine::Outbox> outbox;
   std::unique_ptr<engine::ReplyDesk> replies;
@@ -213,6 +218,25 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
   parts->sweep->Start();
   parts->sla_scheduler->Start();
+  parts->spikes = std::make_unique<engine::SpikeWatcher>(*parts->store, parts->clock);
+  parts->spike_pacer = std::make_unique<Pacer>(
+      [spikes = parts->spikes.get(),
+       started = parts->metrics.GetCounter("feedroom_spikes_started_total",
+                                           "Spikes the spike watcher raised (docs/spikes.md)"),
+       failures = parts->metrics.GetCounter("feedroom_spike_watch_failures_total",
+                                            "Spike watcher passes that failed on the store")]() {
+        auto changed = spikes->Tick();
+        if (!changed.ok()) {
+          failures->Add();
+          FR_LOG(kWarn, "spikes", "spike watch failed: {}", changed.status().ToString());
+        } else {
+          for (const auto& a : *changed) {
+            if (!a.ended_at) started->Add();
+          }
+        }
+        return std::chrono::milliseconds(30'000);
+      });
+  parts->spike_pacer->Start();
   FR_RETURN_IF_ERROR(parts->outbox->Start());
   for (const auto& s : parts->sources) {
     s->Start();
@@ -235,6 +259,7 @@ void Server::Stop() {
   parts_->http->StopAccepting();
   for (const auto& s : parts_->sources) s->Stop();  // what they fetch goes to the ingestor
   parts_->sla_scheduler->Stop();  // before the sweep it re-assigns through
+  parts_->spike_pacer->Stop();
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered

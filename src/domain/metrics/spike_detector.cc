@@ -39,6 +39,16 @@ double Median(std::vector<double>& v) {
 
 }  // namespace
 
+std::string_view SpikeKindName(SpikeKind kind) {
+  return kind == SpikeKind::kVolume ? "volume" : "negative_share";
+}
+
+std::optional<SpikeKind> ParseSpikeKind(std::string_view name) {
+  if (name == "volume") return SpikeKind::kVolume;
+  if (name == "negative_share") return SpikeKind::kNegativeShare;
+  return std::nullopt;
+}
+
 SpikeDetector::SpikeDetector(SpikeSettings settings)
     : settings_(settings),
       capacity_(static_cast<std::size_t>(
@@ -146,6 +156,16 @@ void SpikeDetector::Step(UnixMillis minute, std::vector<SpikeEvent>& events) {
                        share - p0 >= settings_.negative_rise && score >= settings_.z;
     update(negative_, SpikeKind::kNegativeShare, spike, negative, expected, score);
   }
+}
+
+void SpikeDetector::Load(UnixMillis minute, std::int64_t total, std::int64_t negative) {
+  if (last_minute_) {
+    std::int64_t gap = (minute - *last_minute_) / kMinuteMs - 1;
+    gap = std::min<std::int64_t>(gap, static_cast<std::int64_t>(capacity_));
+    for (std::int64_t i = 0; i < gap; ++i) Push(0, 0);
+  }
+  last_minute_ = minute;
+  Push(total, negative);
 }
 
 std::vector<SpikeEvent> SpikeDetector::Add(UnixMillis minute, std::int64_t total,

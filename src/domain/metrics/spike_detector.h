@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -43,6 +44,8 @@ struct SpikeSettings {
 };
 
 enum class SpikeKind { kVolume, kNegativeShare };
+std::string_view SpikeKindName(SpikeKind kind);  // "volume" | "negative_share"
+std::optional<SpikeKind> ParseSpikeKind(std::string_view name);
 
 // A change of state the detector reports.
 struct SpikeEvent {
@@ -63,6 +66,9 @@ class SpikeDetector {
   // added — skipped minutes count as empty) with `total` messages, `negative` of them
   // negative. Returns what started or ended with it.
   std::vector<SpikeEvent> Add(UnixMillis minute, std::int64_t total, std::int64_t negative);
+  // The same as history only: the bucket joins the baseline, nothing is judged (for loading
+  // weeks of stored minutes quickly; judge the last few with Add).
+  void Load(UnixMillis minute, std::int64_t total, std::int64_t negative);
 
   bool InVolumeSpike() const { return volume_.active; }
   bool InNegativeSpike() const { return negative_.active; }

@@ -101,6 +101,20 @@ TEST_F(ListeningTest, ACaseOpensWithTheTriagedPriorityAndLanguage) {
   EXPECT_EQ(shown.rules, std::vector<std::string>{"cantina"});
 }
 
+TEST_F(ListeningTest, EachMessageCountsInItsAccountAndRuleMinutes) {
+  ASSERT_TRUE(desk_->Put(Rule("cantina", "קנטינה")).ok());
+  const UnixMillis minute = clock_.NowMillis() - clock_.NowMillis() % 60'000;
+  File("1", "אני כועס על קנטינה");
+  File("2", "שאלה על קנטינה?", 10, /*overheard=*/true, "other");
+  File("3", "thanks");
+  auto account = store_->metrics().MinuteCounts("account:x:brand", minute, minute + 60'000);
+  ASSERT_TRUE(account.ok());
+  EXPECT_EQ(*account, (std::vector<ports::MinuteCount>{{minute, 3, 1}}));
+  auto rule = store_->metrics().MinuteCounts("rule:cantina", minute, minute + 60'000);
+  ASSERT_TRUE(rule.ok());
+  EXPECT_EQ(*rule, (std::vector<ports::MinuteCount>{{minute, 2, 1}})) << "overheard ones count too";
+}
+
 TEST_F(ListeningTest, AMoreUrgentMessageRaisesTheCaseButNeverLowersIt) {
   ports::StoredMessage first = File("1", "angry about my order");
   ASSERT_EQ(GetCase(*first.case_id).priority, Priority::kNormal);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/case_workflow.h"
+#include "domain/metrics/volume_series.h"
 #include "domain/threading.h"
 #include "engine/outbox/echo_matcher.h"
 
@@ -179,7 +180,15 @@ Result<ApplyOutcome> Threader::ApplyNewMessage(ports::StoreTxn& txn, const Messa
   stored.delivery_id = delivery_id;
   stored.received_at = received_at;
   FR_ASSIGN_OR_RETURN(domain::MessageId id, txn.InsertMessage(stored));
-  if (judged) FR_RETURN_IF_ERROR(txn.insights().PutInsight(id, judged->insight));
+  if (judged) {
+    FR_RETURN_IF_ERROR(txn.insights().PutInsight(id, judged->insight));
+    // The spike detector's counts (docs/spikes.md), by the message's own time.
+    const std::vector<std::string> series =
+        domain::metrics::VolumeSeriesOf(m.platform, m.account_id, judged->insight.rules);
+    FR_RETURN_IF_ERROR(txn.metrics().CountMinute(
+        series, domain::metrics::MinuteOf(m.created_at != 0 ? m.created_at : received_at),
+        judged->insight.understanding.sentiment == domain::Sentiment::kNegative));
+  }
   // The brand's own message may be the echo of a reply the outbox sent.
   std::optional<domain::ReplyId> echoed;
   if (m.is_outbound) {

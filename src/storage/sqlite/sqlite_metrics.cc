@@ -236,6 +236,29 @@ Result<std::optional<UnixMillis>> LoadResolvedAt(SqliteConnection& db, domain::C
   return st.ColumnOptionalInt(0);
 }
 
+constexpr char kAlertColumns[] =
+    "id, series, kind, started_at, ended_at, observed, expected, score";
+
+Result<std::vector<ports::SpikeAlert>> ReadAlerts(Statement& st) {
+  std::vector<ports::SpikeAlert> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    ports::SpikeAlert a;
+    a.id = st.ColumnInt(0);
+    a.series = st.ColumnText(1);
+    auto kind = domain::metrics::ParseSpikeKind(st.ColumnText(2));
+    if (!kind) return CorruptRow("spike_alerts", "kind");
+    a.kind = *kind;
+    a.started_at = st.ColumnInt(3);
+    a.ended_at = st.ColumnOptionalInt(4);
+    a.observed = st.ColumnInt(5);
+    a.expected = st.ColumnDouble(6);
+    a.score = st.ColumnDouble(7);
+    out.push_back(std::move(a));
+  }
+}
+
 }  // namespace
 
 Status RegisterMetricsFunctions(SqliteConnection& db) {
@@ -367,6 +390,44 @@ Status SqliteMetricsTxn::ClearAll() {
   return db_.Exec("DELETE FROM case_facts");
 }
 
+Status SqliteMetricsTxn::CountMinute(std::span<const std::string> series, UnixMillis minute,
+                                     bool negative) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT INTO minute_volume (series, minute, total, negative)"
+                                  " VALUES (?1, ?2, 1, ?3) ON CONFLICT (series, minute) DO UPDATE"
+                                  " SET total = total + 1, negative = negative + excluded.negative"));
+  for (const std::string& name : series) {
+    st.BindText(1, name).BindInt(2, minute).BindInt(3, negative ? 1 : 0);
+    FR_RETURN_IF_ERROR(st.Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> SqliteMetricsTxn::InsertSpikeAlert(const ports::SpikeAlert& a) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT INTO spike_alerts (series, kind, started_at, observed,"
+                                  " expected, score) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  st.BindText(1, a.series)
+      .BindText(2, domain::metrics::SpikeKindName(a.kind))
+      .BindInt(3, a.started_at)
+      .BindInt(4, a.observed)
+      .BindDouble(5, a.expected)
+      .BindDouble(6, a.score);
+  FR_RETURN_IF_ERROR(st.Run());
+  return db_.LastInsertRowid();
+}
+
+Status SqliteMetricsTxn::EndSpikeAlert(std::int64_t id, UnixMillis at) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("UPDATE spike_alerts SET ended_at = ?2 WHERE id = ?1"));
+  st.BindInt(1, id).BindInt(2, at);
+  FR_RETURN_IF_ERROR(st.Run());
+  if (db_.Changes() == 0) {
+    return Status(Errc::kNotFound, "not_found", "spike alert " + std::to_string(id) + " not found");
+  }
+  return Status::Ok();
+}
+
 Result<std::map<std::string, RollupCounters>> SqliteMetricsReader::SumRollups(
     Grain grain, Dimension dimension, UnixMillis from, UnixMillis to,
     const std::optional<std::string>& group) {
@@ -450,6 +511,52 @@ Result<std::vector<domain::CaseId>> SqliteMetricsReader::CaseIdsAfter(domain::Ca
     if (!row) return out;
     out.push_back(st.ColumnInt(0));
   }
+}
+
+Result<std::vector<std::string>> SqliteMetricsReader::SeriesSince(UnixMillis from) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT DISTINCT series FROM minute_volume"
+                                                " WHERE minute >= ?1 ORDER BY series"));
+  st.BindInt(1, from);
+  std::vector<std::string> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    out.push_back(st.ColumnText(0));
+  }
+}
+
+Result<std::vector<ports::MinuteCount>> SqliteMetricsReader::MinuteCounts(
+    const std::string& series, UnixMillis from, UnixMillis to) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT minute, total, negative FROM minute_volume"
+                                  " WHERE series = ?1 AND minute >= ?2 AND minute < ?3"
+                                  " ORDER BY minute"));
+  st.BindText(1, series).BindInt(2, from).BindInt(3, to);
+  std::vector<ports::MinuteCount> out;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return out;
+    out.push_back({st.ColumnInt(0), st.ColumnInt(1), st.ColumnInt(2)});
+  }
+}
+
+Result<std::vector<ports::SpikeAlert>> SqliteMetricsReader::RecentSpikeAlerts(int limit) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare(std::string("SELECT ") + kAlertColumns +
+                                                " FROM spike_alerts ORDER BY started_at DESC,"
+                                                " id DESC LIMIT ?1"));
+  st.BindInt(1, limit);
+  return ReadAlerts(st);
+}
+
+Result<std::vector<ports::SpikeAlert>> SqliteMetricsReader::OpenSpikeAlerts() {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare(std::string("SELECT ") + kAlertColumns +
+                                                " FROM spike_alerts WHERE ended_at IS NULL"
+                                                " ORDER BY id"));
+  return ReadAlerts(st);
 }
 
 }  // namespace fr::storage::sqlite

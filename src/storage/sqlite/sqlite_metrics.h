@@ -29,6 +29,10 @@ class SqliteMetricsTxn final : public ports::MetricsTxn {
   Status AddToRollup(const domain::metrics::RollupKey& key,
                      const domain::metrics::RollupCounters& change) override;
   Status ClearAll() override;
+  Status CountMinute(std::span<const std::string> series, UnixMillis minute,
+                     bool negative) override;
+  Result<std::int64_t> InsertSpikeAlert(const ports::SpikeAlert& alert) override;
+  Status EndSpikeAlert(std::int64_t id, UnixMillis at) override;
 
  private:
   SqliteConnection& db_;
@@ -48,6 +52,11 @@ class SqliteMetricsReader final : public ports::MetricsReader {
       UnixMillis to, std::optional<std::pair<UnixMillis, domain::CaseId>> after,
       int limit) override;
   Result<std::vector<domain::CaseId>> CaseIdsAfter(domain::CaseId after, int limit) override;
+  Result<std::vector<std::string>> SeriesSince(UnixMillis from) override;
+  Result<std::vector<ports::MinuteCount>> MinuteCounts(const std::string& series, UnixMillis from,
+                                                       UnixMillis to) override;
+  Result<std::vector<ports::SpikeAlert>> RecentSpikeAlerts(int limit) override;
+  Result<std::vector<ports::SpikeAlert>> OpenSpikeAlerts() override;
 
  private:
   ReaderPool& readers_;

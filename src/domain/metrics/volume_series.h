@@ -1,0 +1,22 @@
+// The message-count series the spike detector watches (docs/spikes.md): one per brand
+// account ("account:<platform>:<account id>") and one per listening rule ("rule:<rule id>"),
+// counted per UTC minute of the messages' own time. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "domain/platform.h"
+
+namespace fr::domain::metrics {
+
+// The series a customer's message counts in: its account's, then one per rule it matched.
+std::vector<std::string> VolumeSeriesOf(Platform platform, std::string_view account_id,
+                                        const std::vector<std::string>& rules);
+
+// The start of the UTC minute holding `t`.
+UnixMillis MinuteOf(UnixMillis t);
+
+}  // namespace fr::domain::metrics
