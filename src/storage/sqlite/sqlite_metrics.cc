@@ -164,20 +164,11 @@ Result<CaseFacts> ReadFacts(const Statement& st) {
   return f;
 }
 
-// The case_facts column holding the group of `d` (kAll and kRule have none).
+// The case_facts column holding the group of `d`: the columns are named like the dimensions;
+// kAll and kRule have none.
 const char* GroupColumn(Dimension d) {
-  switch (d) {
-    case Dimension::kPlatform: return "platform";
-    case Dimension::kAccount: return "account";
-    case Dimension::kTeam: return "team";
-    case Dimension::kAgent: return "agent";
-    case Dimension::kPriority: return "priority";
-    case Dimension::kLanguage: return "language";
-    case Dimension::kIntent: return "intent";
-    case Dimension::kAll:
-    case Dimension::kRule: return nullptr;
-  }
-  return nullptr;
+  if (d == Dimension::kAll || d == Dimension::kRule) return nullptr;
+  return domain::metrics::DimensionName(d).data();  // a literal: NUL-terminated
 }
 
 Result<std::vector<domain::metrics::TimelineEntry>> LoadTimeline(SqliteConnection& db,
