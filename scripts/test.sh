@@ -15,10 +15,10 @@ echo "== web unit tests (vitest)"
 (cd web && npx --no-install vitest run)
 
 fuzz_seconds="${FR_FUZZ_SECONDS:-20}"
-# Each fuzzer with its seeds: the webhook goldens, and the shared RSS/Atom fixtures (read in
-# place, never copied).
+# Each fuzzer with its seeds: the webhook goldens, the shared RSS/Atom fixtures (read in
+# place, never copied), and our TWCS history sample.
 for spec in "x_webhook:tests/golden/x" "meta_webhook:tests/golden/meta" \
-            "feed_parse:../shared/fixtures/rss"; do
+            "feed_parse:../shared/fixtures/rss" "twcs_csv:tests/golden/twcs"; do
   fuzzer="fuzz_${spec%%:*}"
   seeds="${spec#*:}"
   corpus="$(mktemp -d)"
