@@ -1,5 +1,6 @@
 #include "domain/metrics/duration_histogram.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace fr::domain::metrics {
@@ -54,18 +55,37 @@ std::int64_t DurationHistogram::RepresentativeMs(int bin) {
 void DurationHistogram::Add(std::int64_t ms, std::int64_t times) {
   if (times == 0) return;
   const int bin = BinOf(ms);
-  std::int64_t& c = bins_[bin];
-  c += times;
-  if (c == 0) bins_.erase(bin);
+  auto at = std::lower_bound(bins_.begin(), bins_.end(), bin,
+                             [](const std::pair<int, std::int64_t>& b, int key) { return b.first < key; });
+  if (at != bins_.end() && at->first == bin) {
+    at->second += times;
+    if (at->second == 0) bins_.erase(at);
+  } else {
+    bins_.insert(at, {bin, times});
+  }
   count_ += times;
 }
 
 void DurationHistogram::Merge(const DurationHistogram& other, int sign) {
-  for (const auto& [bin, count] : other.bins_) {
-    std::int64_t& c = bins_[bin];
-    c += sign * count;
-    if (c == 0) bins_.erase(bin);
+  if (other.bins_.empty()) return;
+  std::vector<std::pair<int, std::int64_t>> merged;
+  merged.reserve(bins_.size() + other.bins_.size());
+  auto a = bins_.begin();
+  auto b = other.bins_.begin();
+  while (a != bins_.end() || b != other.bins_.end()) {
+    if (b == other.bins_.end() || (a != bins_.end() && a->first < b->first)) {
+      merged.push_back(*a++);
+    } else if (a == bins_.end() || b->first < a->first) {
+      merged.emplace_back(b->first, sign * b->second);
+      ++b;
+    } else {
+      const std::int64_t sum = a->second + sign * b->second;
+      if (sum != 0) merged.emplace_back(a->first, sum);
+      ++a;
+      ++b;
+    }
   }
+  bins_ = std::move(merged);
   count_ += sign * other.count_;
 }
 
@@ -77,7 +97,7 @@ std::optional<std::int64_t> DurationHistogram::QuantileMs(double q) const {
     seen += count;
     if (seen >= rank) return RepresentativeMs(bin);
   }
-  return RepresentativeMs(bins_.rbegin()->first);
+  return RepresentativeMs(bins_.back().first);
 }
 
 std::string DurationHistogram::Encode() const {
@@ -110,7 +130,7 @@ Result<DurationHistogram> DurationHistogram::Decode(std::string_view bytes) {
     if (bin > kLastBin) return malformed("bin out of range");
     const std::int64_t count = UnZigZag(zigzag);
     if (count == 0) return malformed("zero count");
-    h.bins_[static_cast<int>(bin)] = count;
+    h.bins_.emplace_back(static_cast<int>(bin), count);
     h.count_ += count;
     first = false;
   }

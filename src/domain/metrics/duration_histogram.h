@@ -9,10 +9,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/status.h"
 
@@ -51,7 +52,9 @@ class DurationHistogram {
   bool operator==(const DurationHistogram&) const = default;
 
  private:
-  std::map<int, std::int64_t> bins_;  // bin -> count, never zero
+  // (bin, count) by bin, no zero counts: a flat sorted list, so that decoding a stored row is
+  // one allocation and merging two is one pass.
+  std::vector<std::pair<int, std::int64_t>> bins_;
   std::int64_t count_ = 0;
 };
 
