@@ -7,12 +7,8 @@
 # databases go; /tmp/fr-bench-metrics, removed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -n "${BUILD_DIR:-}" ]; then
-  cmake --build "$BUILD_DIR" --target fr_bench_metrics >/dev/null
-else
-  BUILD_DIR=build/release
-  bash scripts/build.sh release fr_bench_metrics >/dev/null
-fi
+source bench/build_bench.sh
+bench_build fr_bench_metrics
 dir="${DIR:-/tmp/fr-bench-metrics}"
 trap 'rm -rf "$dir"' EXIT
 echo "{\"machine\":{\"uptime\":\"$(uptime | sed 's/^ *//')\",\"cpus\":$(nproc)}}"

@@ -5,12 +5,8 @@
 # configured release build directory instead of the release preset's build/release).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -n "${BUILD_DIR:-}" ]; then
-  cmake --build "$BUILD_DIR" --target fr_bench_spikes >/dev/null
-else
-  BUILD_DIR=build/release
-  bash scripts/build.sh release fr_bench_spikes >/dev/null
-fi
+source bench/build_bench.sh
+bench_build fr_bench_spikes
 echo "{\"machine\":{\"uptime\":\"$(uptime | sed 's/^ *//')\",\"cpus\":$(nproc)}}"
 exec "$BUILD_DIR/bench/fr_bench_spikes" --series "${SERIES:-24}" --weeks "${WEEKS:-7}" \
   --spikes "${SPIKES:-6}"

@@ -6,12 +6,8 @@
 # build directory to build in instead of the release preset's build/release).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -n "${BUILD_DIR:-}" ]; then
-  cmake --build "$BUILD_DIR" --target fr_bench_understand >/dev/null
-else
-  BUILD_DIR=build/release
-  bash scripts/build.sh release fr_bench_understand >/dev/null
-fi
+source bench/build_bench.sh
+bench_build fr_bench_understand
 data="${DATA:-../shared/data}"
 echo "{\"machine\":{\"uptime\":\"$(uptime | sed 's/^ *//')\",\"cpus\":$(nproc)}}"
 exec taskset -c 0 "$BUILD_DIR/bench/fr_bench_understand" --data "$data" --models models \
