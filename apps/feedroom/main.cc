@@ -115,6 +115,11 @@ int main(int argc, char** argv) {
   CLI::App* import_twcs = import->add_subcommand(
       "twcs", "Import a Customer Support on Twitter CSV with its original times and threads");
   import_twcs->add_option("file", twcs_file, "The CSV file")->required();
+  std::vector<std::string> twcs_brands;
+  import_twcs->add_option("--brands", twcs_brands,
+                          "Brand handles besides the authors of its outbound tweets, e.g. "
+                          "SpotifyCares (for a file of customers' tweets only)")
+      ->delimiter(',');
   AddStoreOptions(import_twcs, import_store);
 
   CLI::App* metrics = app.add_subcommand("metrics", "Service metrics")->require_subcommand(1);
@@ -176,7 +181,7 @@ int main(int argc, char** argv) {
   if (import_twcs->parsed()) {
     auto config = LoadConfig(import_store);
     if (!config) return 2;
-    return fr::server::RunTwcsImport(*config, twcs_file, std::cout, std::cerr);
+    return fr::server::RunTwcsImport(*config, twcs_file, twcs_brands, std::cout, std::cerr);
   }
   if (metrics_rebuild->parsed()) {
     auto config = LoadConfig(metrics_store);

@@ -37,8 +37,8 @@ std::unique_ptr<engine::MetricsKeeper> MakeKeeper(const engine::SlaTracker& sla)
 
 }  // namespace
 
-int RunTwcsImport(const ServerConfig& config, const std::string& csv_path, std::ostream& out,
-                  std::ostream& err) {
+int RunTwcsImport(const ServerConfig& config, const std::string& csv_path,
+                  const std::vector<std::string>& brands, std::ostream& out, std::ostream& err) {
   const auto start = std::chrono::steady_clock::now();
   std::ifstream in(csv_path, std::ios::binary);
   if (!in) {
@@ -58,7 +58,7 @@ int RunTwcsImport(const ServerConfig& config, const std::string& csv_path, std::
     return 2;
   }
   const std::int64_t row_count = static_cast<std::int64_t>(rows.size()) + bad_rows;
-  channels::x::TwcsMessages messages = channels::x::ToInboundEvents(std::move(rows));
+  channels::x::TwcsMessages messages = channels::x::ToInboundEvents(std::move(rows), brands);
 
   auto store = OpenStore(config);
   if (!store.ok()) {

@@ -6,6 +6,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "server/config.h"
 
@@ -18,8 +19,10 @@ namespace fr::server {
 // "bad_rows", "without_brand", "stored", "duplicates", "cases", "seconds", "rows_per_s"}.
 // Exit 2 when the file cannot be read as TWCS or any row was refused (the others are
 // imported), 1 when the store or the models fail.
-int RunTwcsImport(const ServerConfig& config, const std::string& csv_path, std::ostream& out,
-                  std::ostream& err);
+// `brands`: handles that are brands besides the authors of outbound tweets (a file of
+// customers' tweets only names none).
+int RunTwcsImport(const ServerConfig& config, const std::string& csv_path,
+                  const std::vector<std::string>& brands, std::ostream& out, std::ostream& err);
 
 // Recomputes every case's facts and every metric rollup from the cases (MetricsKeeper::
 // Rebuild) and prints {"cases": N, "seconds": S} on `out`.

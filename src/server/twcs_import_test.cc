@@ -182,6 +182,23 @@ TEST(TwcsCsvTest, RowsKeepQuotedLineBreaksAndBadRowsNameTheirLine) {
   EXPECT_TRUE(messages.events[1].message.is_outbound);
 }
 
+TEST(TwcsCsvTest, ACustomersOnlyFileNeedsItsBrandsNamed) {
+  std::istringstream in(
+      "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+      "1,115712,True,Tue Oct 31 22:08:27 +0000 2017,@spotifycares the app crashes,,\n"
+      "2,115712,True,Tue Oct 31 22:09:27 +0000 2017,@115713 same here?,,\n");
+  std::vector<TwcsRow> rows;
+  ASSERT_TRUE(channels::x::ReadTwcsCsv(
+                  in, [&](TwcsRow r) { rows.push_back(std::move(r)); },
+                  [](const channels::x::TwcsRowError& e) { ADD_FAILURE() << e.message; })
+                  .ok());
+  EXPECT_EQ(channels::x::ToInboundEvents(rows).without_brand, 2);
+  const channels::x::TwcsMessages named = channels::x::ToInboundEvents(rows, {"SpotifyCares"});
+  ASSERT_EQ(named.events.size(), 1u);
+  EXPECT_EQ(named.events[0].message.account_id, "SpotifyCares");
+  EXPECT_EQ(named.without_brand, 1);
+}
+
 TEST(TwcsCsvTest, BrokenFilesFailWithTheirLine) {
   std::istringstream wrong_header("id,text\n1,hi\n");
   auto ignore_row = [](TwcsRow) {};

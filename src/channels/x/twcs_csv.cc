@@ -148,21 +148,24 @@ Status ReadTwcsCsv(std::istream& in, const std::function<void(TwcsRow)>& on_row,
   return result;
 }
 
-TwcsMessages ToInboundEvents(std::vector<TwcsRow> rows) {
+TwcsMessages ToInboundEvents(std::vector<TwcsRow> rows,
+                             const std::vector<std::string>& extra_brands) {
   std::stable_sort(rows.begin(), rows.end(), [](const TwcsRow& a, const TwcsRow& b) {
     if (a.created_at != b.created_at) return a.created_at < b.created_at;
     if (a.tweet_id.size() != b.tweet_id.size()) return a.tweet_id.size() < b.tweet_id.size();
     return a.tweet_id < b.tweet_id;
   });
   std::map<std::string, std::string> brands;  // lower-case handle -> handle
+  auto add_brand = [&](const std::string& handle) {
+    std::string lower = handle;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    brands.emplace(lower, handle);
+  };
+  for (const std::string& handle : extra_brands) add_brand(handle);
   std::unordered_map<std::string, const TwcsRow*> by_id;
   for (const TwcsRow& r : rows) {
     by_id.emplace(r.tweet_id, &r);
-    if (!r.inbound) {
-      std::string lower = r.author_id;
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      brands.emplace(lower, r.author_id);
-    }
+    if (!r.inbound) add_brand(r.author_id);
   }
   TwcsMessages out;
   std::unordered_map<std::string, std::string> account_of;  // tweet id -> brand, as decided

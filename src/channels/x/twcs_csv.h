@@ -51,12 +51,14 @@ std::optional<UnixMillis> ParseTwcsTime(std::string_view text);
 // The X messages of a whole TWCS file, oldest first (then by tweet id), each on its brand's
 // account: an outbound tweet's author; for a customer's tweet, the brand that answered it
 // (its first brand reply in the file), else the brand of the tweet it answers, else the first
-// brand it @mentions. Tweets with no brand (customers talking among themselves) are left out
-// and counted.
+// brand it @mentions. The brands are the authors of outbound tweets plus `extra_brands`
+// (handles, for a file of customers' tweets only). Tweets with no brand (customers talking
+// among themselves) are left out and counted.
 struct TwcsMessages {
   std::vector<domain::InboundEvent> events;
   std::int64_t without_brand = 0;
 };
-TwcsMessages ToInboundEvents(std::vector<TwcsRow> rows);
+TwcsMessages ToInboundEvents(std::vector<TwcsRow> rows,
+                             const std::vector<std::string>& extra_brands = {});
 
 }  // namespace fr::channels::x
