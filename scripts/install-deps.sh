@@ -34,8 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "install-deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get update -qq -o Acquire::Retries=5
+  apt-get install -y -qq -o Acquire::Retries=5 --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # Vite 7 needs Node 20.19 or later.
