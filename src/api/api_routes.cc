@@ -1,6 +1,7 @@
 #include "api/api_routes.h"
 
 #include "api/case_routes.h"
+#include "api/crisis_routes.h"
 #include "api/draft_routes.h"
 #include "api/listening_routes.h"
 #include "api/metrics_routes.h"
@@ -23,7 +24,8 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
     AddListeningRoutes(router, gate, *s.listening, *s.labels, s.slow_work);
   }
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
-  AddMetricsRoutes(router, gate, s.store);
+  if (s.spikes != nullptr) AddMetricsRoutes(router, gate, s.store, *s.spikes);
+  if (s.crisis != nullptr) AddCrisisRoutes(router, gate, *s.crisis, s.store);
   AddSettingsRoutes(router, gate, s.settings);
 }
 

@@ -8,12 +8,14 @@
 #include "api/router.h"
 #include "api/session_routes.h"
 #include "api/settings_json.h"
+#include "engine/crisis/crisis_desk.h"
 #include "engine/feed/event_hub.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
 #include "engine/reply/draft_keeper.h"
 #include "engine/listen/listening_desk.h"
+#include "engine/metrics/spike_explainer.h"
 #include "engine/understand/label_desk.h"
 #include "engine/reply/reply_desk.h"
 #include "engine/route/presence.h"
@@ -42,6 +44,10 @@ struct ApiServices {
   // /api/v1/listening/rules and /api/v1/messages/{id}/labels; null (either): no such routes.
   engine::ListeningDesk* listening = nullptr;
   engine::LabelDesk* labels = nullptr;
+  // Explains spikes for GET /api/v1/alerts/{id}; null: no metrics or alert routes.
+  const engine::SpikeExplainer* spikes = nullptr;
+  // Crisis mode (/api/v1/crisis, /api/v1/crises); null: no crisis routes.
+  engine::CrisisDesk* crisis = nullptr;
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "api/alert_json.h"
+#include "api/crisis_json.h"
 #include "api/json_views.h"
 #include "api/people_json.h"
 #include "api/reply_json.h"
@@ -28,6 +30,17 @@ struct TypeVisitor {
   std::string operator()(const engine::ReplyChanged& e) const {
     return "reply." + std::string(domain::ReplyStatusName(e.reply.status));
   }
+  std::string operator()(const engine::SpikeChanged& e) const {
+    return e.started ? "spike.started" : "spike.ended";
+  }
+  std::string operator()(const engine::CrisisChanged& e) const {
+    switch (e.kind) {
+      case engine::CrisisChanged::Kind::kStarted: return "crisis.started";
+      case engine::CrisisChanged::Kind::kUpdated: return "crisis.updated";
+      case engine::CrisisChanged::Kind::kEnded: return "crisis.ended";
+    }
+    return "crisis.updated";
+  }
 };
 
 // Adds the payload's own fields to `o`.
@@ -49,6 +62,11 @@ struct FieldsVisitor {
     o["message"] = MessageObject(e);
   }
   void operator()(const engine::ReplyChanged& e) const { o["reply"] = ReplyObject(e.reply); }
+  void operator()(const engine::SpikeChanged& e) const { o["spike"] = ExplainedSpikeObject(e.spike); }
+  void operator()(const engine::CrisisChanged& e) const {
+    o["crisis"] = CrisisObject(e.crisis);
+    if (e.summary) o["summary"] = CrisisSummaryObject(*e.summary);
+  }
 };
 
 json::object Header(std::string type, UnixMillis at) {

@@ -15,10 +15,12 @@
 namespace fr::api {
 
 // The event's "type": "case.<event kind>" ("case.assigned", "case.sla_breached", ...),
-// "message.created", or "reply.<reply status>" ("reply.awaiting_approval", "reply.sent", ...).
+// "message.created", "reply.<reply status>" ("reply.awaiting_approval", "reply.sent", ...),
+// "spike.started" / "spike.ended", or "crisis.started" / "crisis.updated" / "crisis.ended".
 std::string LiveEventType(const engine::LiveEvent& event);
 
-// {"type":…, "at":…, then "case"+"event", "case"+"message", or "reply"}. A case carries its
+// {"type":…, "at":…, then "case"+"event", "case"+"message", "reply", "spike" (an
+// explained spike, api/alert_json.h), or "crisis" (+"summary" when it ended)}. A case carries its
 // "sla" as the REST API shows it at this moment, read through `sla`.
 std::string LiveEventJson(const engine::LiveEvent& event, const CaseSla& sla);
 

@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
+#include "api/alert_json.h"
 #include "api/error_response.h"
 #include "api/metrics_json.h"
 #include "base/civil_date.h"
@@ -183,7 +185,8 @@ Result<CasePage> ReadCases(ports::Store& store, const ApiRequest& req, int fallb
 
 }  // namespace
 
-void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store) {
+void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store,
+                      const engine::SpikeExplainer& explainer) {
   router.Add("GET", "/api/v1/metrics/cases",
              gate.Require(Action::kViewMetrics, [&store](const ApiRequest& req, const Principal&,
                                                          Responder respond) {
@@ -220,6 +223,25 @@ void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store)
                boost::json::array items;
                for (const auto& a : *alerts) items.push_back(SpikeAlertObject(a));
                respond(JsonResponse(boost::json::serialize(boost::json::object{{"items", items}})));
+             }));
+  router.Add("GET", "/api/v1/alerts/{id}",
+             gate.Require(Action::kViewMetrics, [&store, &explainer](const ApiRequest& req,
+                                                                     const Principal&,
+                                                                     Responder respond) {
+               const std::string& raw = req.Param("id");
+               std::int64_t id = 0;
+               auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+               auto alert = ec == std::errc() && end == raw.data() + raw.size()
+                                ? store.metrics().GetSpikeAlert(id)
+                                : Result<std::optional<ports::SpikeAlert>>(std::nullopt);
+               if (!alert.ok()) return respond(ErrorResponse(alert.status()));
+               if (!*alert) {
+                 return respond(ErrorResponse(
+                     Status(Errc::kNotFound, "unknown_alert", "no alert with id " + raw)));
+               }
+               auto explained = explainer.Explain(**alert);
+               if (!explained.ok()) return respond(ErrorResponse(explained.status()));
+               respond(JsonResponse(boost::json::serialize(ExplainedSpikeObject(*explained))));
              }));
   router.Add("GET", "/api/v1/metrics/{metric}",
              gate.Require(Action::kViewMetrics, [&store](const ApiRequest& req, const Principal&,

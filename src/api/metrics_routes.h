@@ -5,6 +5,8 @@
 //       limit 1..100000 (100000) rows; header X-Next-Cursor when more follow
 //   GET /api/v1/alerts             spikes (docs/spikes.md), the latest started first:
 //       200 {"items":[SpikeAlertObject…]}; limit 1..500 (100)
+//   GET /api/v1/alerts/{id}        one spike with its explanation (api/alert_json.h): 200
+//       ExplainedSpikeObject; 404 "unknown_alert"
 //   GET /api/v1/metrics/{metric}   a MetricNames() metric: 200 [{"group":…,"label":…,
 //       "count":…, figures…}], one item per group with cases (and per interval with
 //       `interval`, each item then also with "from" and "to"); 404 "unknown_metric"
@@ -17,11 +19,13 @@
 
 #include "api/auth_gate.h"
 #include "api/router.h"
+#include "engine/metrics/spike_explainer.h"
 #include "ports/store.h"
 
 namespace fr::api {
 
-// `gate` and `store` must outlive the router.
-void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store);
+// `gate`, `store` and `explainer` must outlive the router.
+void AddMetricsRoutes(Router& router, const AuthGate& gate, ports::Store& store,
+                      const engine::SpikeExplainer& explainer);
 
 }  // namespace fr::api

@@ -30,7 +30,7 @@ class MetricsRoutesTest : public ::testing::Test {
     world_.store().SetBatchEndHook([this](ports::StoreTxn& txn, std::span<const domain::CaseId> ids) {
       return keeper_.Refresh(txn, ids);
     });
-    AddMetricsRoutes(router_, world_.gate(), world_.store());
+    AddMetricsRoutes(router_, world_.gate(), world_.store(), explainer_);
   }
 
   // A customer tweet to `account` at `at`, answered by the brand `answer_after` later (if set).
@@ -42,13 +42,14 @@ class MetricsRoutesTest : public ::testing::Test {
   }
 
   void File(const std::string& account, const std::string& id, const std::string& author,
-            UnixMillis at, const std::string& parent, bool outbound) {
+            UnixMillis at, const std::string& parent, bool outbound,
+            const std::string& text = "my order is late") {
     domain::InboundEvent e;
     e.message.platform = domain::Platform::kX;
     e.message.account_id = account;
     e.message.external_id = id;
     e.message.author.id = author;
-    e.message.text = outbound ? "@" + author + " sorry, checking" : "my order is late";
+    e.message.text = outbound ? "@" + author + " sorry, checking" : text;
     e.message.created_at = at;
     e.message.parent_id = parent;
     e.message.is_outbound = outbound;
@@ -81,6 +82,7 @@ class MetricsRoutesTest : public ::testing::Test {
   domain::sla::BusinessCalendar always_open_ = domain::sla::BusinessCalendar::AlwaysOpen();
   engine::MetricsKeeper keeper_{[this](std::optional<domain::TeamId>)
                                     -> const domain::sla::BusinessCalendar& { return always_open_; }};
+  engine::SpikeExplainer explainer_{world_.store()};
   Router router_;
   std::map<std::string, std::string> tokens_;
   int filed_ = 0;
@@ -194,6 +196,53 @@ TEST_F(MetricsRoutesTest, AlertsListTheLatestSpikesFirst) {
   EXPECT_TRUE(items[0].at("ended_at").is_null());
   EXPECT_DOUBLE_EQ(items[0].at("score").as_double(), 9.9);
   EXPECT_EQ(Get("dana", "/api/v1/alerts").status, 403);
+}
+
+TEST_F(MetricsRoutesTest, AnAlertExplainsItselfWithItsWindowsMessages) {
+  // A quiet day before, then five complaints of poisoning in the spike's minutes.
+  for (int i = 0; i < 6; ++i) {
+    File("brand", "b" + std::to_string(i), "regular" + std::to_string(i),
+         kDay1 + i * kHour, "", false, "ההזמנה שלי מאחרת");
+  }
+  const UnixMillis onset = kDay1 + 20 * kHour;
+  const std::vector<std::string> places = {"בסניף", "בחיפה", "במשלוח", "בבית", "בעבודה"};
+  for (int i = 0; i < 5; ++i) {
+    File("brand", "s" + std::to_string(i), "writer" + std::to_string(i), onset - i * kMinute, "",
+         false, "הרעלה " + places[i] + ", ההזמנה שלי");
+  }
+  File("other", "o1", "elsewhere", onset, "", false, "הרעלה הרעלה");  // another series
+  ports::SpikeAlert a{0, "account:x:brand", domain::metrics::SpikeKind::kVolume, onset,
+                      std::nullopt, 5, 0.1, 8.2};
+  ASSERT_TRUE(ports::WriteOne(world_.store(), [&](ports::StoreTxn& txn) -> Status {
+                FR_ASSIGN_OR_RETURN(a.id, txn.metrics().InsertSpikeAlert(a));
+                return Status::Ok();
+              }).ok());
+
+  ApiResponse r = Get("rina", "/api/v1/alerts/" + std::to_string(a.id));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::object o = json::parse(r.body).as_object();
+  EXPECT_EQ(o.at("series").as_string(), "account:x:brand");
+  const json::object& e = o.at("explanation").as_object();
+  EXPECT_EQ(e.at("messages").as_int64(), 5);
+  const json::array& terms = e.at("top_terms").as_array();
+  ASSERT_FALSE(terms.empty());
+  EXPECT_EQ(terms[0].at("term").as_string(), "הרעלה");
+  EXPECT_EQ(terms[0].at("count").as_int64(), 5);
+  for (const json::value& t : terms) {
+    EXPECT_NE(t.at("term").as_string(), "הזמנה") << "usual here";
+    EXPECT_NE(t.at("term").as_string(), "ההזמנה");
+  }
+  const json::array& sources = e.at("sources").as_array();
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0].at("account_id").as_string(), "brand");
+  const json::array& samples = e.at("samples").as_array();
+  ASSERT_EQ(samples.size(), 5u);
+  EXPECT_EQ(samples[0].at("text").as_string(), "הרעלה בעבודה, ההזמנה שלי");  // the earliest
+  EXPECT_FALSE(samples[0].at("case_id").is_null());
+
+  EXPECT_EQ(Get("rina", "/api/v1/alerts/999").status, 404);
+  EXPECT_EQ(Get("rina", "/api/v1/alerts/x1").status, 404);
+  EXPECT_EQ(Get("dana", "/api/v1/alerts/" + std::to_string(a.id)).status, 403);
 }
 
 TEST_F(MetricsRoutesTest, AgentsCannotSeeTeamMetrics) {

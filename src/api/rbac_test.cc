@@ -58,8 +58,12 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"POST /api/v1/cases/{id}/move-to-private", Action::kWorkCases},
       {"GET /api/v1/cases/{id}/replies", Action::kReadCases},
       {"GET /api/v1/approvals", Action::kApproveReplies},
-      {"GET /api/v1/crisis-mode", Action::kReadCases},
-      {"PUT /api/v1/crisis-mode", Action::kApproveReplies},
+      {"GET /api/v1/crisis", Action::kReadCases},
+      {"GET /api/v1/crises", Action::kViewMetrics},
+      {"GET /api/v1/crises/{id}", Action::kViewMetrics},
+      {"POST /api/v1/crises", Action::kRunCrisis},
+      {"PATCH /api/v1/crises/{id}", Action::kRunCrisis},
+      {"POST /api/v1/crises/{id}/end", Action::kRunCrisis},
       {"POST /api/v1/replies/{id}/approve", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/reject", Action::kApproveReplies},
       {"GET /api/v1/replies/{id}/audit", Action::kReadCases},
@@ -70,6 +74,7 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"GET /api/v1/settings", Action::kReadDirectory},
       {"GET /api/v1/metrics/cases", Action::kViewMetrics},
       {"GET /api/v1/alerts", Action::kViewMetrics},
+      {"GET /api/v1/alerts/{id}", Action::kViewMetrics},
       {"GET /api/v1/metrics/cases.csv", Action::kViewMetrics},
       {"GET /api/v1/metrics/{metric}", Action::kViewMetrics},
   };
@@ -101,6 +106,9 @@ class RbacTest : public ::testing::Test {
     services.drafts = drafts_.get();
     services.listening = &listening_;
     services.labels = &labels_;
+    services.spikes = &explainer_;
+    crisis_ = std::make_unique<engine::CrisisDesk>(store, clock_, *desk_, nullptr);
+    services.crisis = crisis_.get();
     AddApiRoutes(router_, world_.gate(), services);
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
       const domain::User user =
@@ -149,6 +157,8 @@ class RbacTest : public ::testing::Test {
   engine::RuleBook rules_{compiler_};
   engine::ListeningDesk listening_{world_.store(), rules_, clock_};
   engine::LabelDesk labels_{world_.store(), clock_};
+  engine::SpikeExplainer explainer_{world_.store()};
+  std::unique_ptr<engine::CrisisDesk> crisis_;
   Router router_;
   std::map<Role, std::string> tokens_;
 };

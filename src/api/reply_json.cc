@@ -122,6 +122,5 @@ std::string AuditJson(const std::vector<ports::ReplyAuditEntry>& entries) {
   return json::serialize(out);
 }
 
-std::string CrisisModeJson(bool on) { return json::serialize(json::object{{"on", on}}); }
 
 }  // namespace fr::api

@@ -19,7 +19,5 @@ std::string ReplyListJson(const std::vector<domain::Reply>& replies);
 std::string DraftReviewJson(const engine::DraftReview& review);
 std::string ReplyPairJson(const domain::Reply& public_reply, const domain::Reply& private_reply);
 std::string AuditJson(const std::vector<ports::ReplyAuditEntry>& entries);
-// {"on": bool}: whether crisis mode holds every reply for approval.
-std::string CrisisModeJson(bool on);
 
 }  // namespace fr::api

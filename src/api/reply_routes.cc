@@ -3,22 +3,12 @@
 #include "api/error_response.h"
 #include "api/json_body.h"
 #include "api/reply_json.h"
-#include "base/log.h"
 
 namespace fr::api {
 namespace {
 
 using domain::Action;
 using engine::Principal;
-
-// {"on": true|false}. Errors: those of JsonBody.
-Result<bool> ParseCrisisMode(std::string_view body) {
-  FR_ASSIGN_OR_RETURN(JsonBody json, JsonBody::Parse(body));
-  FR_RETURN_IF_ERROR(json.AllowOnly({"on"}));
-  FR_ASSIGN_OR_RETURN(std::optional<bool> on, json.OptionalBool("on"));
-  if (!on) return Status(Errc::kInvalidArgument, "missing_field", "on: required (true or false)");
-  return *on;
-}
 
 Result<engine::ReplyDraft> ReadDraft(const ApiRequest& req) {
   FR_ASSIGN_OR_RETURN(std::int64_t case_id, PathId(req));
@@ -105,21 +95,6 @@ void AddReplyRoutes(Router& router, const AuthGate& gate, engine::ReplyDesk& des
                Result<std::int64_t> id = PathId(req);
                if (!id.ok()) return respond(ErrorResponse(id.status()));
                Answer(respond, store.replies().CaseReplies(*id), ReplyListJson);
-             }));
-  router.Add("GET", "/api/v1/crisis-mode",
-             gate.Require(Action::kReadCases, [&desk](const ApiRequest&, const Principal&,
-                                                       Responder respond) {
-               respond(JsonResponse(CrisisModeJson(desk.crisis_mode())));
-             }));
-  router.Add("PUT", "/api/v1/crisis-mode",
-             gate.Require(Action::kApproveReplies, [&desk](const ApiRequest& req,
-                                                            const Principal& who,
-                                                            Responder respond) {
-               Result<bool> on = ParseCrisisMode(req.body);
-               if (!on.ok()) return respond(ErrorResponse(on.status()));
-               desk.SetCrisisMode(*on);
-               FR_LOG(kWarn, "reply", "crisis mode {} by user {}", *on ? "on" : "off", who.user.id);
-               respond(JsonResponse(CrisisModeJson(*on)));
              }));
   router.Add("GET", "/api/v1/approvals",
              gate.Require(Action::kApproveReplies, [&store](const ApiRequest&, const Principal&,

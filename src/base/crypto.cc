@@ -48,6 +48,16 @@ std::string Base64(const Sha256Digest& digest) {
   return std::string(buf);
 }
 
+std::string Base64Bytes(std::string_view data) {
+  EnsureSodium();
+  const size_t len = sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL);
+  std::string out(len, '\0');
+  sodium_bin2base64(out.data(), len, reinterpret_cast<const unsigned char*>(data.data()),
+                    data.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(len - 1);  // the terminating NUL
+  return out;
+}
+
 std::string Hex(const Sha256Digest& digest) {
   char buf[2 * 32 + 1];
   sodium_bin2hex(buf, sizeof buf, digest.data(), digest.size());

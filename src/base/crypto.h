@@ -18,6 +18,8 @@ Sha256Digest Sha256(std::string_view data);
 
 // Standard base64 with padding (RFC 4648 §4), as X uses for its signatures.
 std::string Base64(const Sha256Digest& digest);
+// Standard base64 with padding of any bytes (MIME bodies and encoded words, RFC 2045/2047).
+std::string Base64Bytes(std::string_view data);
 // Lower-case hex, as Meta, TikTok and LinkedIn use.
 std::string Hex(const Sha256Digest& digest);
 

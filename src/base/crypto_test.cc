@@ -33,5 +33,13 @@ TEST(CryptoTest, ConstantTimeEquals) {
   EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
 }
 
+TEST(CryptoTest, Base64BytesRfc4648Vectors) {
+  EXPECT_EQ(Base64Bytes(""), "");
+  EXPECT_EQ(Base64Bytes("f"), "Zg==");
+  EXPECT_EQ(Base64Bytes("fo"), "Zm8=");
+  EXPECT_EQ(Base64Bytes("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(Base64Bytes("שלום"), "16nXnNeV150=");
+}
+
 }  // namespace
 }  // namespace fr::crypto

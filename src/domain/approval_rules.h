@@ -4,7 +4,7 @@
 // The reasons, each a RuleReason code, in the order they are reported (who writes, then the
 // situation, then who reads, then what is said):
 //  1. "trainee": the author is in training (User::in_training).
-//  2. "crisis": crisis mode is on; every reply is reviewed.
+//  2. "crisis": the reply is about the running crisis (engine/crisis/crisis_desk.h).
 //  3. "vip": the customer has at least `vip_followers` followers, or is verified and
 //     `verified_is_vip` holds.
 //  4. "sensitive:health", "sensitive:legal", "sensitive:safety", "sensitive:discrimination",

@@ -7,6 +7,7 @@
 //     teams, and of cases with neither an assignee nor a team (the shared pool).
 //   * An agent also sees an event that concerns them by name: the unassignment that took a
 //     case away from them, a reply they wrote.
+//   * Events for supervisors only (spike alerts) reach supervisors and admins alone.
 //
 // The viewer's teams are a snapshot taken when their stream opened.
 #pragma once
@@ -32,6 +33,7 @@ struct LiveScope {
   // People the event names besides the assignee: the previous assignee of an unassignment,
   // the author of a reply.
   std::vector<UserId> concerned;
+  bool supervisors_only = false;  // no agent sees it, whatever the rest says
 };
 
 // True if `viewer` may see an event with `scope`. Pure; thread-safe.

@@ -44,5 +44,14 @@ TEST(LiveAudienceTest, AnAgentSeesWhatNamesThem) {
   EXPECT_FALSE(MaySeeLive({9, Role::kAgent, {}}, {kMetaTeam, kYoav, {kDana}}));
 }
 
+TEST(LiveAudienceTest, SupervisorsOnlyEventsReachNoAgent) {
+  LiveScope spike;
+  spike.supervisors_only = true;
+  EXPECT_TRUE(MaySeeLive({1, Role::kSupervisor, {}}, spike));
+  EXPECT_TRUE(MaySeeLive({2, Role::kAdmin, {}}, spike));
+  EXPECT_FALSE(MaySeeLive(kAgentInX, spike));  // though it is in no team and nobody's
+  EXPECT_TRUE(MaySeeLive(kAgentInX, LiveScope{}));
+}
+
 }  // namespace
 }  // namespace fr::domain

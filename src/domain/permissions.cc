@@ -14,6 +14,7 @@ std::string_view ActionName(Action a) {
     case Action::kManageTeams: return "manage_teams";
     case Action::kManageListening: return "manage_listening";
     case Action::kViewMetrics: return "view_metrics";
+    case Action::kRunCrisis: return "run_crisis";
     case Action::kManageUsers: return "manage_users";
     case Action::kManageSettings: return "manage_settings";
   }
@@ -33,6 +34,7 @@ bool Allows(Role role, Action action) {
     case Action::kManageTeams:
     case Action::kManageListening:
     case Action::kViewMetrics:
+    case Action::kRunCrisis:
       return role == Role::kSupervisor || role == Role::kAdmin;
     case Action::kManageUsers:
     case Action::kManageSettings:

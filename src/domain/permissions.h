@@ -19,6 +19,7 @@ enum class Action {
   kManageTeams,      // teams, members, capacities, skills
   kManageListening,  // listening rules (what is heard, what opens a case)
   kViewMetrics,      // service metrics of the whole team, their cases and CSV exports
+  kRunCrisis,        // start, change and end crisis mode
   kManageUsers,      // create users, change roles, deactivate
   kManageSettings,   // SLA policies, calendars, channel accounts
 };

@@ -21,6 +21,7 @@ TEST(PermissionsTest, RoleMatrix) {
       {Action::kManageTeams, false, true, true},
       {Action::kManageListening, false, true, true},
       {Action::kViewMetrics, false, true, true},
+      {Action::kRunCrisis, false, true, true},
       {Action::kManageUsers, false, false, true},
       {Action::kManageSettings, false, false, true},
   };

@@ -16,6 +16,7 @@
 #include "domain/metrics/case_facts.h"
 #include "domain/metrics/rollup.h"
 #include "domain/metrics/spike_detector.h"
+#include "domain/metrics/spike_explanation.h"
 #include "domain/sla/case_sla.h"
 #include "domain/understanding.h"
 
@@ -48,6 +49,12 @@ struct SpikeAlert {
   double expected = 0;                  // the baseline for that window
   double score = 0;
   bool operator==(const SpikeAlert&) const = default;
+};
+
+// A customer message counted in a volume series, with its text: what explains a spike.
+struct SeriesMessage {
+  domain::metrics::WindowMessage head;  // its terms left empty
+  std::string text;
 };
 
 // One minute of a series.
@@ -125,6 +132,16 @@ class MetricsReader {
   virtual Result<std::vector<SpikeAlert>> RecentSpikeAlerts(int limit) = 0;
   // The spikes not ended yet.
   virtual Result<std::vector<SpikeAlert>> OpenSpikeAlerts() = 0;
+  // Spike `id`, or nullopt.
+  virtual Result<std::optional<SpikeAlert>> GetSpikeAlert(std::int64_t id) = 0;
+
+  // Up to `limit` customer messages (not deleted) counted in volume series `series`
+  // (domain/metrics/volume_series.h) created in [from, to), the latest first. Negative: the
+  // message was understood as negative. Errors: kInvalidArgument for a series name
+  // VolumeSeriesOf never makes.
+  virtual Result<std::vector<SeriesMessage>> SeriesMessages(const std::string& series,
+                                                            UnixMillis from, UnixMillis to,
+                                                            int limit) = 0;
 };
 
 }  // namespace fr::ports

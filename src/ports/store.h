@@ -19,6 +19,7 @@
 #include "domain/case.h"
 #include "domain/inbound_event.h"
 #include "domain/message.h"
+#include "ports/crisis_store.h"
 #include "ports/draft_store.h"
 #include "ports/insight_store.h"
 #include "ports/metrics_store.h"
@@ -221,6 +222,8 @@ class StoreTxn {
   virtual InsightTxn& insights() = 0;
   // Case facts and metric rollups, in this same transaction.
   virtual MetricsTxn& metrics() = 0;
+  // Crises and their related cases, in this same transaction.
+  virtual CrisisTxn& crisis() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -302,6 +305,8 @@ class Store {
   virtual InsightReader& insights() = 0;
   // Reads of case facts and metric rollups.
   virtual MetricsReader& metrics() = 0;
+  // Reads of crises, their related cases and the messages the crisis sweep reads.
+  virtual CrisisReader& crisis() = 0;
 
   // Installs `hook` for every later transaction (an empty one removes it).
   // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.

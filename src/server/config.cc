@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "server/config_fields.h"
+#include "server/alerts_config_toml.h"
 #include "server/sla_config_toml.h"
 
 namespace fr::server {
@@ -25,15 +26,6 @@ Result<std::string> RequiredString(const toml::table& t, const std::string& pref
   if (!s) return ConfigError(prefix + key, "must be a string");
   if (s->empty()) return ConfigError(prefix + key, "must not be empty");
   return *s;
-}
-
-// An optional secret: the environment variable `env_name` wins when set and non-empty, then
-// the file; empty when neither gives one.
-Result<std::string> OptionalSecret(const toml::table& t, const std::string& prefix,
-                                   const std::string& key, const EnvLookup& env,
-                                   const std::string& env_name) {
-  if (auto v = env(env_name); v && !v->empty()) return *v;
-  return OptionalString(t, prefix, key, "");
 }
 
 // An http:// or https:// base URL (see ParseBaseUrl).
@@ -376,7 +368,7 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
         << ": " << err.description();
     return Status(Errc::kInvalidArgument, "config", msg.str());
   }
-  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "web", "understanding", "listening", "log", "x", "meta"}));
+  FR_RETURN_IF_ERROR(CheckKnownKeys(root, "", {"server", "ingest", "auth", "routing", "sla", "replies", "web", "understanding", "listening", "alerts", "log", "x", "meta"}));
   ServerConfig c;
   auto section = [&](const char* name) { return OptionalTable(root, "", name); };
   FR_ASSIGN_OR_RETURN(const toml::table* server, section("server"));
@@ -397,6 +389,8 @@ Result<ServerConfig> ParseConfig(std::string_view text, const std::string& sourc
   if (understanding) FR_RETURN_IF_ERROR(ParseUnderstanding(*understanding, c));
   FR_ASSIGN_OR_RETURN(const toml::table* listening, section("listening"));
   if (listening) FR_RETURN_IF_ERROR(ParseListening(*listening, c));
+  FR_ASSIGN_OR_RETURN(const toml::table* alerts, section("alerts"));
+  if (alerts) FR_RETURN_IF_ERROR(ParseAlertsConfig(*alerts, env, c.alerts));
   FR_ASSIGN_OR_RETURN(const toml::table* log, section("log"));
   if (log) {
     FR_RETURN_IF_ERROR(CheckKnownKeys(*log, "log.", {"level"}));

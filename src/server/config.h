@@ -19,6 +19,7 @@
 #include "engine/people/authenticator.h"
 #include "engine/reply/reply_desk.h"
 #include "engine/route/routing_sweep.h"
+#include "server/alerts_config.h"
 #include "server/sla_config.h"
 
 namespace fr::server {
@@ -55,6 +56,8 @@ struct ServerConfig {
   // [x.listening]: X's filtered stream and recent searches (docs/sources.md); needs [x].
   std::optional<channels::x::XListenConfig> x_listening;
   std::optional<channels::meta::MetaConfig> meta;
+  // [alerts]: where spike alerts go besides the app (server/alerts_config.h).
+  AlertsConfig alerts;
 };
 
 // The environment variable that overrides x.accounts[].access_token is this prefix followed

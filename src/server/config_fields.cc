@@ -70,4 +70,12 @@ Result<std::vector<std::string>> OptionalStrings(const toml::table& t, const std
   return out;
 }
 
+Result<std::string> OptionalSecret(
+    const toml::table& t, const std::string& prefix, const std::string& key,
+    const std::function<std::optional<std::string>(const std::string&)>& env,
+    const std::string& env_name) {
+  if (auto v = env(env_name); v && !v->empty()) return *v;
+  return OptionalString(t, prefix, key, "");
+}
+
 }  // namespace fr::server

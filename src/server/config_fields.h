@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -32,6 +34,13 @@ Result<std::int64_t> OptionalInt(const toml::table& t, const std::string& prefix
 // The boolean at `key`, or `fallback` when absent. Errors: not a boolean.
 Result<bool> OptionalBool(const toml::table& t, const std::string& prefix, const std::string& key,
                           bool fallback);
+
+// An optional secret: the environment variable `env_name` (read through `env`) wins when set
+// and non-empty, then the string at `key`; empty when neither gives one.
+Result<std::string> OptionalSecret(
+    const toml::table& t, const std::string& prefix, const std::string& key,
+    const std::function<std::optional<std::string>(const std::string&)>& env,
+    const std::string& env_name);
 
 // The table at `key`, or nullptr when absent. Errors: not a table.
 Result<const toml::table*> OptionalTable(const toml::table& t, const std::string& prefix,

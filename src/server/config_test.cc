@@ -318,6 +318,62 @@ TEST(ConfigTest, BaseUrlsNeedASchemeAndAHost) {
   }
 }
 
+TEST(ConfigTest, AlertsGoToAWebhookAndEmailWithSecretsFromTheEnvironment) {
+  const std::string alerts = R"(
+[alerts]
+public_url = "https://care.example.com/"
+language = "en"
+start_crisis_on = ["rule:cantina-boycott"]
+crisis_holding_statement = "אנחנו בודקים"
+[alerts.webhook]
+url = "https://hooks.example.com/T1"
+secret = "from-file"
+[alerts.email]
+smtp_url = "smtps://mail.example.com"
+username = "alerts"
+require_tls = true
+from = "alerts@example.com"
+to = ["leads@example.com", "ops@example.com"]
+)";
+  auto c = ParseConfig(std::string(kValid) + alerts, "f.toml", [](const std::string& name) {
+    return name == kAlertsSmtpPasswordEnv ? std::optional<std::string>("pw") : std::nullopt;
+  });
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->alerts.public_url, "https://care.example.com");
+  EXPECT_EQ(c->alerts.start_crisis_on, (std::vector<std::string>{"rule:cantina-boycott"}));
+  EXPECT_EQ(c->alerts.crisis_holding_statement, "אנחנו בודקים");
+  ASSERT_TRUE(c->alerts.webhook);
+  EXPECT_EQ(c->alerts.webhook->url, "https://hooks.example.com/T1");
+  EXPECT_EQ(c->alerts.webhook->secret, "from-file");
+  EXPECT_EQ(c->alerts.webhook->language, channels::notify::AlertLanguage::kEnglish);
+  ASSERT_TRUE(c->alerts.email);
+  EXPECT_EQ(c->alerts.email->smtp.url, "smtps://mail.example.com");
+  EXPECT_EQ(c->alerts.email->smtp.password, "pw");
+  EXPECT_TRUE(c->alerts.email->smtp.require_tls);
+  EXPECT_EQ(c->alerts.email->to, (std::vector<std::string>{"leads@example.com", "ops@example.com"}));
+
+  auto none = ParseConfig(kValid, "f.toml", NoEnv());
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->alerts.webhook);
+  EXPECT_FALSE(none->alerts.email);
+
+  const std::pair<const char*, const char*> bad[] = {
+      {"[alerts]\nlanguage = \"fr\"\n", "alerts.language: must be he or en"},
+      {"[alerts.webhook]\nurl = \"hooks.example.com\"\n",
+       "alerts.webhook.url: must be a http:// or https:// URL"},
+      {"[alerts.email]\nsmtp_url = \"http://m\"\nfrom = \"a@b\"\nto = [\"c@d\"]\n",
+       "alerts.email.smtp_url: must be a smtp:// or smtps:// URL"},
+      {"[alerts.email]\nsmtp_url = \"smtp://m\"\nfrom = \"a@b\"\n", "alerts.email.to: must name at least one"},
+      {"[alerts]\nslack = 1\n", "alerts.slack: unknown key"},
+      {"[alerts]\nstart_crisis_on = [\"cantina\"]\n", "alerts.start_crisis_on: \"cantina\" is not a series"},
+  };
+  for (const auto& [text, message] : bad) {
+    auto r = ParseConfig(std::string(kValid) + text, "f.toml", NoEnv());
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.status().message().find(message), std::string::npos) << r.status().message();
+  }
+}
+
 TEST(ConfigTest, MissingFileIsNamed) {
   auto c = LoadConfigFile("/nonexistent/feedroom.toml", NoEnv());
   ASSERT_FALSE(c.ok());

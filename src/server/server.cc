@@ -20,6 +20,7 @@
 #include "channels/meta/meta_webhook.h"
 #include "channels/x/x_sender.h"
 #include "channels/x/x_webhook.h"
+#include "engine/crisis/crisis_desk.h"
 #include "engine/feed/event_hub.h"
 #include "engine/feed/feed_listeners.h"
 #include "engine/ingest/ingestor.h"
@@ -32,10 +33,10 @@
 #include "engine/route/routing_sweep.h"
 #include "engine/sla/sla_scheduler.h"
 #include "engine/metrics/metrics_keeper.h"
-#include "engine/metrics/spike_watcher.h"
 #include "engine/sla/sla_tracker.h"
 #include "engine/understand/label_desk.h"
 #include "engine/work/case_desk.h"
+#include "server/alert_stack.h"
 #include "server/commands.h"
 #include "server/insight_stack.h"
 #include "server/listening_sources.h"
@@ -65,9 +66,11 @@ struct Server::Parts {
   std::unique_ptr<engine::CaseDesk> desk;
   std::unique_ptr<engine::RoutingSweep> sweep;
   std::unique_ptr<engine::SlaScheduler> sla_scheduler;
-  // Spike detection on the stored minute counts, every 30 seconds on its own thread.
-  std::unique_ptr<engine::SpikeWatcher> spikes;
-  std::unique_ptr<Pacer> spike_pacer;
+  // Crisis mode, its sweep every 5 seconds on its own thread.
+  std::unique_ptr<engine::CrisisDesk> crisis;
+  std::unique_ptr<Pacer> crisis_pacer;
+  // Spike detection, explanation and alerts, every 30 seconds on its own thread.
+  std::unique_ptr<AlertStack> alerts;
   std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
   std::unique_ptr<engine::Outbox> outbox;
   std::unique_ptr<engine::ReplyDesk> replies;
@@ -179,6 +182,16 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   }
   parts->replies = std::make_unique<engine::ReplyDesk>(*parts->store, parts->clock, *parts->outbox,
                                                        gateway_ptrs, reply_options);
+  parts->crisis = std::make_unique<engine::CrisisDesk>(*parts->store, parts->clock, *parts->desk,
+                                                       parts->hub.get());
+  FR_RETURN_IF_ERROR(parts->crisis->Load());
+  parts->replies->SetCrisisDesk(parts->crisis.get());
+  parts->crisis_pacer = std::make_unique<Pacer>([crisis = parts->crisis.get()] {
+    if (auto swept = crisis->Sweep(); !swept.ok()) {
+      FR_LOG(kWarn, "crisis", "crisis sweep failed: {}", swept.status().ToString());
+    }
+    return std::chrono::milliseconds(5'000);
+  });
   // Two workers: one sign-in's hashing at a time per core; a burst beyond 64 waiting gets 503.
   parts->slow_work = std::make_unique<WorkPool>(2, 64);
   api::ApiServices services{*parts->store, *parts->authenticator, *parts->directory,
@@ -193,6 +206,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   services.drafts = parts->drafts.get();
   services.listening = parts->insight.listening.get();
   services.labels = parts->labels.get();
+  parts->alerts = std::make_unique<AlertStack>(config, *parts->store, parts->clock, *parts->hub,
+                                               parts->metrics, *parts->crisis);
+  services.spikes = &parts->alerts->explainer();
+  services.crisis = parts->crisis.get();
   api::AddApiRoutes(parts->router, *parts->gate, services);
 
   Result<api::WebAssets> web = api::WebAssets::Load(config.web_root);
@@ -218,25 +235,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   FR_ASSIGN_OR_RETURN(parts->port, parts->http->Start());
   parts->sweep->Start();
   parts->sla_scheduler->Start();
-  parts->spikes = std::make_unique<engine::SpikeWatcher>(*parts->store, parts->clock);
-  parts->spike_pacer = std::make_unique<Pacer>(
-      [spikes = parts->spikes.get(),
-       started = parts->metrics.GetCounter("feedroom_spikes_started_total",
-                                           "Spikes the spike watcher raised (docs/spikes.md)"),
-       failures = parts->metrics.GetCounter("feedroom_spike_watch_failures_total",
-                                            "Spike watcher passes that failed on the store")]() {
-        auto changed = spikes->Tick();
-        if (!changed.ok()) {
-          failures->Add();
-          FR_LOG(kWarn, "spikes", "spike watch failed: {}", changed.status().ToString());
-        } else {
-          for (const auto& a : *changed) {
-            if (!a.ended_at) started->Add();
-          }
-        }
-        return std::chrono::milliseconds(30'000);
-      });
-  parts->spike_pacer->Start();
+  parts->alerts->Start();
+  parts->crisis_pacer->Start();
   FR_RETURN_IF_ERROR(parts->outbox->Start());
   for (const auto& s : parts->sources) {
     s->Start();
@@ -259,7 +259,8 @@ void Server::Stop() {
   parts_->http->StopAccepting();
   for (const auto& s : parts_->sources) s->Stop();  // what they fetch goes to the ingestor
   parts_->sla_scheduler->Stop();  // before the sweep it re-assigns through
-  parts_->spike_pacer->Stop();
+  parts_->alerts->Stop();  // before the crisis desk it may start a crisis through
+  parts_->crisis_pacer->Stop();
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered

@@ -55,6 +55,7 @@ class FlakyStore final : public ports::Store {
   ports::DraftReader& drafts() override { return real_.drafts(); }
   ports::InsightReader& insights() override { return real_.insights(); }
   ports::MetricsReader& metrics() override { return real_.metrics(); }
+  ports::CrisisReader& crisis() override { return real_.crisis(); }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override {
     real_.SetCaseWriteHook(std::move(hook));
   }

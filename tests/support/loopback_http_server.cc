@@ -11,36 +11,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "tests/support/loopback_socket.h"
+
 namespace fr::testing {
 namespace {
-
-[[noreturn]] void Die(const char* what) {
-  std::perror(what);
-  std::abort();
-}
-
-// A TCP socket bound to 127.0.0.1 on a free port; stores the port.
-int BoundSocket(int* port) {
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) Die("socket");
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) Die("bind");
-  socklen_t len = sizeof(addr);
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) Die("getsockname");
-  *port = ntohs(addr.sin_port);
-  return fd;
-}
-
-bool SendAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
 
 // Parses the request line and headers of `head` (everything before the blank line).
 RecordedRequest ParseHead(std::string_view head) {
@@ -74,15 +48,15 @@ std::string RecordedRequest::Header(std::string_view name) const {
 }
 
 LoopbackHttpServer::LoopbackHttpServer() {
-  listen_fd_ = BoundSocket(&port_);
-  if (listen(listen_fd_, 16) != 0) Die("listen");
-  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) Die("pipe2");
+  listen_fd_ = BoundLoopbackSocket(&port_);
+  if (listen(listen_fd_, 16) != 0) DieOf("listen");
+  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) DieOf("pipe2");
   thread_ = std::thread([this] { Serve(); });
 }
 
 LoopbackHttpServer::~LoopbackHttpServer() {
   const char stop = 's';
-  if (write(stop_pipe_[1], &stop, 1) != 1) Die("write");
+  if (write(stop_pipe_[1], &stop, 1) != 1) DieOf("write");
   thread_.join();
   close(listen_fd_);
   close(stop_pipe_[0]);
@@ -104,10 +78,7 @@ std::vector<RecordedRequest> LoopbackHttpServer::requests() const {
 }
 
 bool LoopbackHttpServer::WaitReadable(int fd) const {
-  pollfd fds[2] = {{fd, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
-  while (poll(fds, 2, -1) < 0) {
-  }
-  return (fds[1].revents & POLLIN) == 0;
+  return fr::testing::WaitReadable(fd, stop_pipe_[0]);
 }
 
 void LoopbackHttpServer::Serve() {
@@ -189,7 +160,7 @@ void LoopbackHttpServer::Stream(int fd, const CannedAnswer& answer) const {
   shutdown(fd, SHUT_WR);
 }
 
-RefusingPort::RefusingPort() { fd_ = BoundSocket(&port_); }
+RefusingPort::RefusingPort() { fd_ = BoundLoopbackSocket(&port_); }
 
 RefusingPort::~RefusingPort() { close(fd_); }
 

@@ -72,11 +72,16 @@ bool SurelyNotSent(CURLcode rc, CURL* h) {
 
 }  // namespace
 
-Result<std::unique_ptr<Exchange>> Prepare(const HttpRequest& request) {
+Result<std::unique_ptr<CURL, Deleter>> NewHandle() {
   if (!Ready()) return Status(Errc::kInternal, "curl_init_failed", "libcurl could not be initialised");
+  std::unique_ptr<CURL, Deleter> handle(curl_easy_init());
+  if (!handle) return Status(Errc::kInternal, "curl_init_failed", "curl_easy_init failed");
+  return handle;
+}
+
+Result<std::unique_ptr<Exchange>> Prepare(const HttpRequest& request) {
   auto x = std::make_unique<Exchange>();
-  x->handle.reset(curl_easy_init());
-  if (!x->handle) return Status(Errc::kInternal, "curl_init_failed", "curl_easy_init failed");
+  FR_ASSIGN_OR_RETURN(x->handle, NewHandle());
   // An empty "Expect:" stops libcurl from waiting for a 100 Continue before larger bodies.
   bool listed = Append(x->headers, "Expect:");
   for (const auto& [name, value] : request.headers) {

@@ -1,4 +1,4 @@
-// Internal to channels/common: the libcurl set-up that SendHttp and StreamHttp share. Only
+// Internal to channels/common: the libcurl set-up that SendHttp, StreamHttp and SendMail share. Only
 // this folder's .cc files include it (libcurl is a private dependency of the library).
 #pragma once
 
@@ -24,6 +24,10 @@ struct Exchange {
   char error[CURL_ERROR_SIZE] = {};
   ports::HttpHeaders response_headers;  // of the final response, filled while it arrives
 };
+
+// A fresh easy handle, libcurl initialised once per process first. Errors: kInternal
+// "curl_init_failed".
+Result<std::unique_ptr<CURL, Deleter>> NewHandle();
 
 // Returns a fresh easy handle set up for `request`: URL (http/https only), method and body,
 // headers (plus an empty "Expect:"), decoding of every content encoding libcurl knows, no

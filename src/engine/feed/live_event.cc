@@ -22,6 +22,12 @@ struct ScopeVisitor {
     scope.concerned.push_back(e.reply.author);
     return scope;
   }
+  domain::LiveScope operator()(const CrisisChanged&) const { return {}; }
+  domain::LiveScope operator()(const SpikeChanged&) const {
+    domain::LiveScope scope;
+    scope.supervisors_only = true;
+    return scope;
+  }
 };
 
 }  // namespace

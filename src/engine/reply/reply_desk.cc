@@ -185,9 +185,12 @@ Result<DraftReview> ReplyDesk::Check(const domain::User& author, const ReplyDraf
                            " are not configured");
 
   review.warnings = generic_.Warnings(draft.text, m.text, recent);
+  bool crisis = false;
+  if (crisis_ != nullptr) {
+    FR_ASSIGN_OR_RETURN(crisis, crisis_->IsRelated(kase.id, m.text));
+  }
   review.approval_reasons = approval_.Reasons(domain::ApprovalInput{
-      reply.text, m.text, m.author.followers, m.author.verified, author.in_training,
-      crisis_mode()});
+      reply.text, m.text, m.author.followers, m.author.verified, author.in_training, crisis});
   if (!review.approval_reasons.empty()) reply.approval_reason = review.approval_reasons[0].code;
   return review;
 }

@@ -9,8 +9,6 @@
 // Thread-safe (state lives in the store and the outbox).
 #pragma once
 
-#include <atomic>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +22,7 @@
 #include "domain/reply.h"
 #include "domain/reply_capability.h"
 #include "domain/rule_reason.h"
+#include "engine/crisis/crisis_desk.h"
 #include "engine/outbox/outbox.h"
 #include "ports/reply_gateway.h"
 #include "ports/store.h"
@@ -60,14 +59,14 @@ struct ReplyDeskOptions {
 
 class ReplyDesk {
  public:
-  // Crisis mode: while on, every new reply waits for a supervisor (reason "crisis"). Kept in
-  // memory: a restarted server starts with it off.
-  void SetCrisisMode(bool on) { crisis_mode_.store(on); }
-  bool crisis_mode() const { return crisis_mode_.load(); }
-
   // Everything referenced must outlive the desk. `gateways` validate drafts (no network).
   ReplyDesk(ports::Store& store, const Clock& clock, Outbox& outbox,
             std::vector<const ports::ReplyGateway*> gateways, ReplyDeskOptions options);
+
+  // Crisis mode: a reply on a case the running crisis is about waits for a supervisor
+  // (reason "crisis"; CrisisDesk::IsRelated). `crisis` must outlive the desk; null: never.
+  // REQUIRES: called before the desk is shared.
+  void SetCrisisDesk(const CrisisDesk* crisis) { crisis_ = crisis; }
 
   // Errors: kNotFound (case, target); kInvalidArgument "no_target" when the case has no
   // message the route can answer, "empty_text".
@@ -94,7 +93,7 @@ class ReplyDesk {
   Outbox& outbox_;
   std::vector<const ports::ReplyGateway*> gateways_;
   const ReplyDeskOptions options_;
-  std::atomic<bool> crisis_mode_{false};
+  const CrisisDesk* crisis_ = nullptr;
   const domain::ApprovalRules approval_;
   const domain::GenericDraftCheck generic_;
 };

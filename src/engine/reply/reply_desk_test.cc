@@ -138,16 +138,29 @@ TEST_F(ReplyDeskTest, ATemplateSentToOtherCustomersIsANearDuplicate) {
   EXPECT_TRUE(duplicate);
 }
 
-TEST_F(ReplyDeskTest, InCrisisModeEveryReplyWaitsForASupervisor) {
-  domain::CaseId id = Receive(Tweet("t8", domain::MessageKind::kMention, "@brand מתי נפתחים?"));
-  const ReplyDraft draft{id, ReplyRoute::kPublicReply, "נועה, פותחים מחר ב-9", ""};
+TEST_F(ReplyDeskTest, InACrisisRepliesAboutItWaitForASupervisor) {
+  CaseDesk cases(*store_, clock_);
+  CrisisDesk crisis(*store_, clock_, cases, nullptr);
+  desk_->SetCrisisDesk(&crisis);
+  domain::CaseId about = Receive(Tweet("t8", domain::MessageKind::kMention, "@brand למה המחירים עלו?"));
+  domain::Message question = Tweet("t9", domain::MessageKind::kMention, "@brand מתי נפתחים?");
+  question.author.id = "cust-2";  // another customer, another case
+  domain::CaseId other = Receive(question);
+  ASSERT_NE(other, about);
+  const ReplyDraft draft{about, ReplyRoute::kPublicReply, "נועה, נעדכן בהקדם", ""};
   EXPECT_TRUE(desk_->Check(dana_, draft)->approval_reasons.empty());
-  desk_->SetCrisisMode(true);
+  domain::crisis::Crisis prices;
+  prices.name = "העלאת מחירים";
+  prices.terms = {"מחירים"};
+  ASSERT_TRUE(crisis.Start(1, prices).ok());
   auto held = desk_->Send(dana_, draft);
   ASSERT_TRUE(held.ok()) << held.status().ToString();
   EXPECT_EQ(held->status, ReplyStatus::kAwaitingApproval);
   EXPECT_EQ(held->approval_reason, "crisis");
-  desk_->SetCrisisMode(false);
+  // A case the crisis is not about is answered as usual.
+  EXPECT_EQ(desk_->Send(dana_, {other, ReplyRoute::kPublicReply, "נועה, פותחים מחר ב-9", ""})->status,
+            ReplyStatus::kQueued);
+  ASSERT_TRUE(crisis.End(1, crisis.Running()->id).ok());
   EXPECT_EQ(desk_->Send(dana_, draft)->status, ReplyStatus::kQueued);
 }
 

@@ -21,7 +21,7 @@ CaseDesk::CaseDesk(ports::Store& store, const Clock& clock, CaseChangeListener l
     : store_(store), clock_(clock), listener_(std::move(listener)) {}
 
 Result<domain::Case> CaseDesk::Change(
-    const domain::User& actor, domain::CaseId id,
+    std::optional<domain::UserId> actor, domain::CaseId id,
     const std::function<Status(ports::StoreTxn&, domain::Case&, domain::CaseEvent&)>& change) {
   domain::Case result;
   CaseEvent event;
@@ -32,7 +32,7 @@ Result<domain::Case> CaseDesk::Change(
     event = CaseEvent{};
     event.case_id = id;
     event.at = clock_.NowMillis();
-    event.actor = actor.id;
+    event.actor = actor;
     FR_RETURN_IF_ERROR(change(txn, result, event));
     FR_RETURN_IF_ERROR(txn.UpdateCase(result));
     FR_ASSIGN_OR_RETURN(event.id, txn.work().InsertCaseEvent(event));
@@ -51,7 +51,7 @@ Result<domain::Case> CaseDesk::Assign(const domain::User& actor, domain::CaseId 
     return Status(Errc::kInvalidArgument, "user_inactive", "that user is deactivated");
   }
   bool may_overfill = domain::Allows(actor.role, domain::Action::kAssignOthers);
-  return Change(actor, id, [&](ports::StoreTxn& txn, domain::Case& c, CaseEvent& e) -> Status {
+  return Change(actor.id, id, [&](ports::StoreTxn& txn, domain::Case& c, CaseEvent& e) -> Status {
     if (!domain::IsActive(c.status)) {
       return Status(Errc::kConflict, "case_inactive",
                     "the case is " + std::string(domain::CaseStatusName(c.status)) +
@@ -79,7 +79,7 @@ Result<domain::Case> CaseDesk::Assign(const domain::User& actor, domain::CaseId 
 }
 
 Result<domain::Case> CaseDesk::Unassign(const domain::User& actor, domain::CaseId id) {
-  return Change(actor, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
+  return Change(actor.id, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
     if (!c.assignee) return Status(Errc::kConflict, "not_assigned", "nobody owns this case");
     if (*c.assignee != actor.id && !domain::Allows(actor.role, domain::Action::kAssignOthers)) {
       return Status(Errc::kForbidden, "not_allowed",
@@ -96,7 +96,7 @@ Result<domain::Case> CaseDesk::Unassign(const domain::User& actor, domain::CaseI
 
 Result<domain::Case> CaseDesk::SetStatus(const domain::User& actor, domain::CaseId id,
                                          domain::CaseStatus status) {
-  return Change(actor, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
+  return Change(actor.id, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
     FR_RETURN_IF_ERROR(domain::CheckMayWork(actor, c));
     FR_RETURN_IF_ERROR(domain::CheckStatusChange(c.status, status));
     e.kind = CaseEventKind::kStatusChanged;
@@ -108,13 +108,31 @@ Result<domain::Case> CaseDesk::SetStatus(const domain::User& actor, domain::Case
 
 Result<domain::Case> CaseDesk::SetPriority(const domain::User& actor, domain::CaseId id,
                                            domain::Priority priority) {
-  return Change(actor, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
+  return Change(actor.id, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
     FR_RETURN_IF_ERROR(domain::CheckMayWork(actor, c));
     e.kind = CaseEventKind::kPriorityChanged;
     e.detail = Arrow(domain::PriorityName(c.priority), domain::PriorityName(priority));
     c.priority = priority;
     return Status::Ok();
   });
+}
+
+Result<std::optional<domain::Case>> CaseDesk::RaisePriority(domain::CaseId id,
+                                                           domain::Priority priority,
+                                                           std::string_view why) {
+  auto raised = Change(std::nullopt, id, [&](ports::StoreTxn&, domain::Case& c, CaseEvent& e) -> Status {
+    if (!domain::IsActive(c.status) || c.priority >= priority) {
+      return Status(Errc::kConflict, "unchanged", "");  // rolls back; nothing to write
+    }
+    e.kind = CaseEventKind::kPriorityChanged;
+    e.detail = Arrow(domain::PriorityName(c.priority), domain::PriorityName(priority)) + " " +
+               std::string(why);
+    c.priority = priority;
+    return Status::Ok();
+  });
+  if (!raised.ok() && raised.status().reason() == "unchanged") return std::optional<domain::Case>();
+  if (!raised.ok()) return raised.status();
+  return std::optional<domain::Case>(std::move(*raised));
 }
 
 }  // namespace fr::engine

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
@@ -41,12 +43,19 @@ class CaseDesk {
   // Errors: kNotFound, kForbidden "not_assignee".
   Result<domain::Case> SetPriority(const domain::User& actor, domain::CaseId id,
                                    domain::Priority priority);
+  // The system raises case `id` to `priority` (crisis mode), noting `why` after the change in
+  // the history entry's detail ("normal>high crisis:3"). Returns the case as changed, or
+  // nullopt when nothing was written: the case is resolved or closed, or already at or above
+  // `priority`. Errors: kNotFound.
+  Result<std::optional<domain::Case>> RaisePriority(domain::CaseId id, domain::Priority priority,
+                                                    std::string_view why);
 
  private:
   // Runs `change` on the case read inside one transaction; `change` edits the case and
   // fills the event (kind, detail, user) or returns an error. Writes both, then notifies.
+  // `actor`: nullopt for the system.
   Result<domain::Case> Change(
-      const domain::User& actor, domain::CaseId id,
+      std::optional<domain::UserId> actor, domain::CaseId id,
       const std::function<Status(ports::StoreTxn&, domain::Case&, domain::CaseEvent&)>& change);
 
   ports::Store& store_;

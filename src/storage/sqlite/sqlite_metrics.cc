@@ -550,4 +550,14 @@ Result<std::vector<ports::SpikeAlert>> SqliteMetricsReader::OpenSpikeAlerts() {
   return ReadAlerts(st);
 }
 
+Result<std::optional<ports::SpikeAlert>> SqliteMetricsReader::GetSpikeAlert(std::int64_t id) {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st, db->Prepare(std::string("SELECT ") + kAlertColumns +
+                                                " FROM spike_alerts WHERE id = ?1"));
+  st.BindInt(1, id);
+  FR_ASSIGN_OR_RETURN(std::vector<ports::SpikeAlert> found, ReadAlerts(st));
+  if (found.empty()) return std::optional<ports::SpikeAlert>();
+  return std::optional<ports::SpikeAlert>(std::move(found.front()));
+}
+
 }  // namespace fr::storage::sqlite

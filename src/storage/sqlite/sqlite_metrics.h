@@ -57,6 +57,11 @@ class SqliteMetricsReader final : public ports::MetricsReader {
                                                        UnixMillis to) override;
   Result<std::vector<ports::SpikeAlert>> RecentSpikeAlerts(int limit) override;
   Result<std::vector<ports::SpikeAlert>> OpenSpikeAlerts() override;
+  Result<std::optional<ports::SpikeAlert>> GetSpikeAlert(std::int64_t id) override;
+  // In sqlite_series_messages.cc.
+  Result<std::vector<ports::SeriesMessage>> SeriesMessages(const std::string& series,
+                                                           UnixMillis from, UnixMillis to,
+                                                           int limit) override;
 
  private:
   ReaderPool& readers_;

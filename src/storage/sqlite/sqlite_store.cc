@@ -91,7 +91,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       sla_(*readers_),
       drafts_(*readers_),
       insights_(*readers_),
-      metrics_(*readers_) {}
+      metrics_(*readers_),
+      crisis_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close

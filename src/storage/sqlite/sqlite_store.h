@@ -21,6 +21,7 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
 #include "storage/sqlite/sqlite_insights.h"
+#include "storage/sqlite/sqlite_crisis.h"
 #include "storage/sqlite/sqlite_metrics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
@@ -73,6 +74,7 @@ class SqliteStore final : public ports::Store {
   ports::DraftReader& drafts() override { return drafts_; }
   ports::InsightReader& insights() override { return insights_; }
   ports::MetricsReader& metrics() override { return metrics_; }
+  ports::CrisisReader& crisis() override { return crisis_; }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
   void SetBatchEndHook(ports::BatchEndHook hook) override { batch_end_hook_ = std::move(hook); }
 
@@ -106,6 +108,7 @@ class SqliteStore final : public ports::Store {
   SqliteDraftReader drafts_;
   SqliteInsightReader insights_;
   SqliteMetricsReader metrics_;
+  SqliteCrisisReader crisis_;
   ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
   ports::BatchEndHook batch_end_hook_;  // run before every commit that touched cases; may be empty
 };

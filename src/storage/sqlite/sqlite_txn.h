@@ -24,6 +24,7 @@
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_drafts.h"
 #include "storage/sqlite/sqlite_insights.h"
+#include "storage/sqlite/sqlite_crisis.h"
 #include "storage/sqlite/sqlite_metrics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
@@ -46,7 +47,8 @@ class SqliteTxn final : public ports::StoreTxn {
         sla_(db, touched_),
         drafts_(db),
         insights_(db, touched_),
-        metrics_(db) {}
+        metrics_(db),
+        crisis_(db) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -79,6 +81,7 @@ class SqliteTxn final : public ports::StoreTxn {
   ports::DraftTxn& drafts() override { return drafts_; }
   ports::InsightTxn& insights() override { return insights_; }
   ports::MetricsTxn& metrics() override { return metrics_; }
+  ports::CrisisTxn& crisis() override { return crisis_; }
 
   // The cases whose metric inputs changed since the last call (ports::BatchEndHook).
   std::vector<ports::CaseId> TakeTouchedCases() { return touched_.Take(); }
@@ -98,6 +101,7 @@ class SqliteTxn final : public ports::StoreTxn {
   SqliteDraftTxn drafts_;
   SqliteInsightTxn insights_;
   SqliteMetricsTxn metrics_;
+  SqliteCrisisTxn crisis_;
 };
 
 }  // namespace fr::storage::sqlite
