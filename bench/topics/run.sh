@@ -2,8 +2,8 @@
 # bench/topics: FindTopics on real customer tweets and Hebrew comments from the shared data,
 # beside plain MinHash/LSH and exact shared bigrams in the same run: docs/s, coverage, purity
 # against the brand / complaint reason / article, and how many topic ids survive a re-run
-# (topics_bench.cc says what each figure means). One JSON line per set and method; about a
-# minute on one core. Environment: DOCS (100000, the throughput run's size), BUILD_DIR (a
+# (topics_bench.cc says what each figure means). One JSON line per set and method; about ten
+# seconds on one core. Environment: DOCS (100000, the throughput run's size), BUILD_DIR (a
 # configured release build directory instead of the release preset's build/release),
 # FR_SHARED_DIR (../shared next to the repository).
 set -euo pipefail

@@ -147,7 +147,7 @@ std::string CaseCsvHeader() {
   return "case_id,opened_at,platform,account,team,agent,priority,language,intent,rules,"
          "first_response_s,first_response_business_s,next_responses,next_response_mean_s,"
          "resolution_s,customer_messages,answered_messages,first_response_sla,sentiment,"
-         "complaint,repeat_complaint\r\n";
+         "complaint,repeat_complaint,topic\r\n";
 }
 
 std::string CaseCsvRow(const CaseFacts& f) {
@@ -163,7 +163,8 @@ std::string CaseCsvRow(const CaseFacts& f) {
         std::to_string(f.customer_messages), std::to_string(f.answered_messages),
         std::string(domain::metrics::SlaOutcomeName(f.first_response_sla)),
         f.sentiment ? std::string(domain::SentimentName(*f.sentiment)) : std::string(),
-        std::string(f.complaint ? "1" : "0"), std::string(f.repeat_complaint ? "1" : "0")}) {
+        std::string(f.complaint ? "1" : "0"), std::string(f.repeat_complaint ? "1" : "0"),
+        g.topic}) {
     if (!row.empty()) row += ',';
     row += CsvField(field);
   }
@@ -188,6 +189,7 @@ boost::json::object CaseFactsObject(const CaseFacts& f) {
       {"language", g.language},
       {"intent", g.intent},
       {"rules", std::move(rules)},
+      {"topic", g.topic.empty() ? boost::json::value(nullptr) : boost::json::value(g.topic)},
       {"first_response_s", seconds(f.first_response_ms)},
       {"first_response_business_s", seconds(f.first_response_business_ms)},
       {"next_responses", f.next_response_count},

@@ -159,7 +159,7 @@ TEST_F(MetricsRoutesTest, DrillDownPagesAndCsv) {
   EXPECT_EQ(lines, 6u) << "a header and five cases";
   EXPECT_NE(csv.body.find(",420.0,"), std::string::npos);
   ApiResponse none = Get("rina", "/api/v1/metrics/cases.csv?group_by=account&group=other&" + Range());
-  EXPECT_EQ(none.body, "\xEF\xBB\xBF" + std::string("case_id,opened_at,platform,account,team,agent,priority,language,intent,rules,first_response_s,first_response_business_s,next_responses,next_response_mean_s,resolution_s,customer_messages,answered_messages,first_response_sla,sentiment,complaint,repeat_complaint\r\n"));
+  EXPECT_EQ(none.body, "\xEF\xBB\xBF" + std::string("case_id,opened_at,platform,account,team,agent,priority,language,intent,rules,first_response_s,first_response_business_s,next_responses,next_response_mean_s,resolution_s,customer_messages,answered_messages,first_response_sla,sentiment,complaint,repeat_complaint,topic\r\n"));
 }
 
 TEST_F(MetricsRoutesTest, BadParametersAreNamed) {

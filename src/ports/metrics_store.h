@@ -32,6 +32,7 @@ struct CaseFactSource {
   // The insight of the case's earliest customer message, with its rule matches.
   std::optional<domain::Understanding> opening;
   std::vector<std::string> opening_rules;
+  std::string opening_topic;  // the opening message's complaint topic id, or ""
   domain::sla::CaseSlaClocks clocks;
   // When the case last went from new, open or pending to resolved or closed (its history);
   // nullopt if it never did.

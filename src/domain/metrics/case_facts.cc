@@ -33,6 +33,7 @@ CaseGroups GroupsOf(const CaseFactInputs& in) {
   g.rules = in.opening_rules;
   std::sort(g.rules.begin(), g.rules.end());
   g.rules.erase(std::unique(g.rules.begin(), g.rules.end()), g.rules.end());
+  g.topic = in.opening_topic;
   return g;
 }
 

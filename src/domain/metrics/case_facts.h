@@ -50,6 +50,7 @@ struct CaseGroups {
   std::string language;  // of the opening message
   std::string intent;    // of the opening message (the agent's label if corrected)
   std::vector<std::string> rules;  // listening rules the opening message matched, sorted
+  std::string topic;  // the complaint topic of the opening message (its id), or ""
   bool operator==(const CaseGroups&) const = default;
 };
 
@@ -91,6 +92,7 @@ struct CaseFactInputs {
   std::vector<TimelineEntry> timeline;        // the case's messages, by time
   const Understanding* opening = nullptr;     // the opening message's insight; null if none
   std::vector<std::string> opening_rules;     // listening rules the opening message matched
+  std::string opening_topic;                  // the opening message's topic id, or ""
   const sla::CaseSlaClocks* clocks = nullptr; // the case's SLA clocks; null if none
   const sla::BusinessCalendar* calendar = nullptr;  // the case team's; required
   // When the case last went from an active status to resolved or closed; used only while

@@ -8,10 +8,10 @@ namespace {
 constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
 constexpr std::int64_t kDayMs = 24 * kHourMs;
 
-constexpr std::array<Dimension, 9> kDimensions = {
-    Dimension::kAll,      Dimension::kPlatform, Dimension::kAccount,
-    Dimension::kTeam,     Dimension::kAgent,    Dimension::kPriority,
-    Dimension::kLanguage, Dimension::kIntent,   Dimension::kRule};
+constexpr std::array<Dimension, 10> kDimensions = {
+    Dimension::kAll,      Dimension::kPlatform, Dimension::kAccount, Dimension::kTeam,
+    Dimension::kAgent,    Dimension::kPriority, Dimension::kLanguage, Dimension::kIntent,
+    Dimension::kRule,     Dimension::kTopic};
 
 // The groups of `facts` under `d`.
 std::vector<std::string> GroupsUnder(const CaseFacts& facts, Dimension d) {
@@ -26,6 +26,7 @@ std::vector<std::string> GroupsUnder(const CaseFacts& facts, Dimension d) {
     case Dimension::kLanguage: return {g.language};
     case Dimension::kIntent: return {g.intent};
     case Dimension::kRule: return g.rules;
+    case Dimension::kTopic: return g.topic.empty() ? std::vector<std::string>{} : std::vector{g.topic};
   }
   return {};
 }
@@ -60,6 +61,7 @@ std::string_view DimensionName(Dimension d) {
     case Dimension::kLanguage: return "language";
     case Dimension::kIntent: return "intent";
     case Dimension::kRule: return "rule";
+    case Dimension::kTopic: return "topic";
   }
   return "all";
 }

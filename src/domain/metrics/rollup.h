@@ -29,8 +29,11 @@ std::int64_t GrainMs(Grain g);
 // The start of the bucket of `grain` holding `t` (UTC hours and days).
 UnixMillis BucketOf(Grain grain, UnixMillis t);
 
-enum class Dimension { kAll, kPlatform, kAccount, kTeam, kAgent, kPriority, kLanguage, kIntent, kRule };
-// "all", "platform", "account", "team", "agent", "priority", "language", "intent", "rule".
+enum class Dimension {
+  kAll, kPlatform, kAccount, kTeam, kAgent, kPriority, kLanguage, kIntent, kRule, kTopic
+};
+// "all", "platform", "account", "team", "agent", "priority", "language", "intent", "rule",
+// "topic".
 std::string_view DimensionName(Dimension d);
 std::optional<Dimension> ParseDimension(std::string_view name);
 const std::vector<Dimension>& AllDimensions();

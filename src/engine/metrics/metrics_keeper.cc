@@ -21,6 +21,7 @@ Status MetricsKeeper::RefreshOne(ports::StoreTxn& txn, domain::CaseId id,
   in.timeline = std::move(source->timeline);
   in.opening = source->opening ? &*source->opening : nullptr;
   in.opening_rules = std::move(source->opening_rules);
+  in.opening_topic = std::move(source->opening_topic);
   in.clocks = &source->clocks;
   in.calendar = &calendar_of_(c.team);
   in.resolved_at = source->resolved_at;

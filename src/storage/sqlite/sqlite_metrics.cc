@@ -20,12 +20,12 @@ using domain::metrics::Grain;
 using domain::metrics::RollupCounters;
 using domain::metrics::RollupKey;
 
-// 22 columns, in ReadFacts order.
+// 23 columns, in ReadFacts order.
 #define FR_SQLITE_FACT_COLUMNS                                                              \
   "case_id, customer_id, opened_at, platform, account, team, agent, priority, language, "   \
   "intent, rules, first_response_ms, first_response_business_ms, next_response_sum_ms, "    \
   "next_response_count, resolution_ms, customer_messages, answered_messages, "              \
-  "first_response_sla, sentiment, complaint, repeat_complaint"
+  "first_response_sla, sentiment, complaint, repeat_complaint, topic"
 
 // The rollup sums: integer columns, then histogram columns, each with its member.
 struct IntColumn {
@@ -161,6 +161,7 @@ Result<CaseFacts> ReadFacts(const Statement& st) {
   }
   f.complaint = st.ColumnInt(20) != 0;
   f.repeat_complaint = st.ColumnInt(21) != 0;
+  f.groups.topic = st.ColumnText(22);
   return f;
 }
 
@@ -213,6 +214,19 @@ Result<std::optional<ports::MessageInsight>> LoadOpeningInsight(SqliteConnection
   }
   FR_RETURN_IF_ERROR(LoadRuleMatches(db, message_id, *found));
   return found;
+}
+
+// The complaint topic of the case's opening message (its earliest customer message), or "".
+Result<std::string> LoadOpeningTopic(SqliteConnection& db, domain::CaseId id) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db.Prepare("SELECT (SELECT t.topic_id FROM message_topics t"
+                                 " WHERE t.message_id = m.id) FROM messages m"
+                                 " WHERE m.case_id = ?1 AND m.is_outbound = 0 AND m.deleted = 0"
+                                 " ORDER BY m.created_at, m.id LIMIT 1"));
+  st.BindInt(1, id);
+  FR_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row || st.ColumnIsNull(0)) return std::string();
+  return std::to_string(st.ColumnInt(0));
 }
 
 Result<std::optional<UnixMillis>> LoadResolvedAt(SqliteConnection& db, domain::CaseId id) {
@@ -279,6 +293,7 @@ Result<std::optional<ports::CaseFactSource>> SqliteMetricsTxn::LoadCaseFactSourc
     out->opening = std::move(opening->understanding);
     out->opening_rules = std::move(opening->rules);
   }
+  FR_ASSIGN_OR_RETURN(out->opening_topic, LoadOpeningTopic(db_, id));
   FR_ASSIGN_OR_RETURN(out->clocks, ReadCaseClocks(db_, id));
   FR_ASSIGN_OR_RETURN(out->resolved_at, LoadResolvedAt(db_, id));
   return out;
@@ -298,7 +313,7 @@ Status SqliteMetricsTxn::PutCaseFacts(const CaseFacts& f) {
   FR_ASSIGN_OR_RETURN(Statement st,
                       db_.Prepare("INSERT OR REPLACE INTO case_facts (" FR_SQLITE_FACT_COLUMNS
                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
+                                  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"));
   st.BindInt(1, f.case_id)
       .BindInt(2, f.customer_id)
       .BindInt(3, f.opened_at)
@@ -320,7 +335,8 @@ Status SqliteMetricsTxn::PutCaseFacts(const CaseFacts& f) {
       .BindText(19, domain::metrics::SlaOutcomeName(f.first_response_sla))
       .BindText(20, f.sentiment ? domain::SentimentName(*f.sentiment) : std::string_view())
       .BindInt(21, f.complaint ? 1 : 0)
-      .BindInt(22, f.repeat_complaint ? 1 : 0);
+      .BindInt(22, f.repeat_complaint ? 1 : 0)
+      .BindText(23, f.groups.topic);
   return st.Run();
 }
 
