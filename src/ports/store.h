@@ -26,6 +26,7 @@
 #include "ports/people_store.h"
 #include "ports/reply_store.h"
 #include "ports/sla_store.h"
+#include "ports/topic_store.h"
 #include "ports/work_store.h"
 
 namespace fr::ports {
@@ -224,6 +225,8 @@ class StoreTxn {
   virtual MetricsTxn& metrics() = 0;
   // Crises and their related cases, in this same transaction.
   virtual CrisisTxn& crisis() = 0;
+  // Complaint topics and their members, in this same transaction.
+  virtual TopicTxn& topics() = 0;
 };
 
 // One unit of work inside a batch, e.g. everything one webhook delivery carries.
@@ -307,6 +310,8 @@ class Store {
   virtual MetricsReader& metrics() = 0;
   // Reads of crises, their related cases and the messages the crisis sweep reads.
   virtual CrisisReader& crisis() = 0;
+  // Reads of complaint topics.
+  virtual TopicReader& topics() = 0;
 
   // Installs `hook` for every later transaction (an empty one removes it).
   // REQUIRES: no WriteBatch runs meanwhile: install it before the store is shared.

@@ -56,6 +56,7 @@ class FlakyStore final : public ports::Store {
   ports::InsightReader& insights() override { return real_.insights(); }
   ports::MetricsReader& metrics() override { return real_.metrics(); }
   ports::CrisisReader& crisis() override { return real_.crisis(); }
+  ports::TopicReader& topics() override { return real_.topics(); }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override {
     real_.SetCaseWriteHook(std::move(hook));
   }

@@ -92,7 +92,8 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
       drafts_(*readers_),
       insights_(*readers_),
       metrics_(*readers_),
-      crisis_(*readers_) {}
+      crisis_(*readers_),
+      topics_(*readers_) {}
 
 SqliteStore::~SqliteStore() {
   readers_.reset();  // close readers before the writer, which checkpoints on close

@@ -23,6 +23,7 @@
 #include "storage/sqlite/sqlite_insights.h"
 #include "storage/sqlite/sqlite_crisis.h"
 #include "storage/sqlite/sqlite_metrics.h"
+#include "storage/sqlite/sqlite_topics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -75,6 +76,7 @@ class SqliteStore final : public ports::Store {
   ports::InsightReader& insights() override { return insights_; }
   ports::MetricsReader& metrics() override { return metrics_; }
   ports::CrisisReader& crisis() override { return crisis_; }
+  ports::TopicReader& topics() override { return topics_; }
   void SetCaseWriteHook(ports::CaseWriteHook hook) override { case_hook_ = std::move(hook); }
   void SetBatchEndHook(ports::BatchEndHook hook) override { batch_end_hook_ = std::move(hook); }
 
@@ -109,6 +111,7 @@ class SqliteStore final : public ports::Store {
   SqliteInsightReader insights_;
   SqliteMetricsReader metrics_;
   SqliteCrisisReader crisis_;
+  SqliteTopicReader topics_;
   ports::CaseWriteHook case_hook_;  // run by every transaction's case writes; may be empty
   ports::BatchEndHook batch_end_hook_;  // run before every commit that touched cases; may be empty
 };

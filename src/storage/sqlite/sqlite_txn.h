@@ -26,6 +26,7 @@
 #include "storage/sqlite/sqlite_insights.h"
 #include "storage/sqlite/sqlite_crisis.h"
 #include "storage/sqlite/sqlite_metrics.h"
+#include "storage/sqlite/sqlite_topics.h"
 #include "storage/sqlite/sqlite_people.h"
 #include "storage/sqlite/sqlite_replies.h"
 #include "storage/sqlite/sqlite_sla.h"
@@ -48,7 +49,8 @@ class SqliteTxn final : public ports::StoreTxn {
         drafts_(db),
         insights_(db, touched_),
         metrics_(db),
-        crisis_(db) {}
+        crisis_(db),
+        topics_(db, touched_) {}
 
   // ports::StoreTxn
   Result<std::int64_t> InsertDelivery(std::string_view channel, UnixMillis received_at,
@@ -82,6 +84,7 @@ class SqliteTxn final : public ports::StoreTxn {
   ports::InsightTxn& insights() override { return insights_; }
   ports::MetricsTxn& metrics() override { return metrics_; }
   ports::CrisisTxn& crisis() override { return crisis_; }
+  ports::TopicTxn& topics() override { return topics_; }
 
   // The cases whose metric inputs changed since the last call (ports::BatchEndHook).
   std::vector<ports::CaseId> TakeTouchedCases() { return touched_.Take(); }
@@ -102,6 +105,7 @@ class SqliteTxn final : public ports::StoreTxn {
   SqliteInsightTxn insights_;
   SqliteMetricsTxn metrics_;
   SqliteCrisisTxn crisis_;
+  SqliteTopicTxn topics_;
 };
 
 }  // namespace fr::storage::sqlite
