@@ -10,6 +10,7 @@
 #include "api/reply_routes.h"
 #include "api/settings_routes.h"
 #include "api/stream_route.h"
+#include "api/topic_routes.h"
 
 namespace fr::api {
 
@@ -26,6 +27,7 @@ void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& s) {
   AddStreamRoute(router, gate, s.hub, s.presence, s.sweep, s.store, s.sla);
   if (s.spikes != nullptr) AddMetricsRoutes(router, gate, s.store, *s.spikes);
   if (s.crisis != nullptr) AddCrisisRoutes(router, gate, *s.crisis, s.store);
+  if (s.topics != nullptr) AddTopicRoutes(router, gate, *s.topics, s.hub.clock(), s.jira_project);
   AddSettingsRoutes(router, gate, s.settings);
 }
 

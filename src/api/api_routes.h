@@ -10,6 +10,7 @@
 #include "api/settings_json.h"
 #include "engine/crisis/crisis_desk.h"
 #include "engine/feed/event_hub.h"
+#include "engine/topics/topic_desk.h"
 #include "engine/people/authenticator.h"
 #include "engine/outbox/outbox.h"
 #include "engine/people/directory.h"
@@ -48,6 +49,9 @@ struct ApiServices {
   const engine::SpikeExplainer* spikes = nullptr;
   // Crisis mode (/api/v1/crisis, /api/v1/crises); null: no crisis routes.
   engine::CrisisDesk* crisis = nullptr;
+  // Complaint topics (/api/v1/topics); null: no topic routes. Jira issues go to this project.
+  engine::TopicDesk* topics = nullptr;
+  std::string jira_project = "FEED";
 };
 
 void AddApiRoutes(Router& router, const AuthGate& gate, const ApiServices& services);

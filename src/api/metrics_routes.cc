@@ -9,6 +9,7 @@
 #include "api/alert_json.h"
 #include "api/error_response.h"
 #include "api/metrics_json.h"
+#include "api/period_query.h"
 #include "base/civil_date.h"
 #include "base/time_zone.h"
 #include "engine/metrics/metrics_query.h"
@@ -25,13 +26,6 @@ using engine::Principal;
 constexpr int kDefaultCaseLimit = 100;
 constexpr int kMaxCaseLimit = 500;
 constexpr int kMaxCsvRows = 100000;
-// Longer periods are refused: ten years of days is still cheap, but nobody means more.
-constexpr std::int64_t kMaxPeriodMs = 3660LL * 24 * 60 * 60 * 1000;
-
-Status BadParam(std::string_view param, const std::string& message) {
-  return Status(Errc::kInvalidArgument, "invalid_parameter", std::string(param) + ": " + message);
-}
-
 bool Has(const ApiRequest& req, std::string_view name) {
   return std::any_of(req.query.begin(), req.query.end(),
                      [&](const auto& kv) { return kv.first == name; });
@@ -46,45 +40,16 @@ struct MetricsQuery {
   Hours hours = Hours::kCalendar;
 };
 
-// "YYYY-MM-DD" as a date, or nullopt.
-std::optional<CivilDate> ParseDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto y = ParseInt64(s.substr(0, 4));
-  auto m = ParseInt64(s.substr(5, 2));
-  auto d = ParseInt64(s.substr(8, 2));
-  if (!y || !m || !d) return std::nullopt;
-  CivilDate date{static_cast<int>(*y), static_cast<int>(*m), static_cast<int>(*d)};
-  if (!IsValid(date) || date.year < 1900 || date.year > 2999) return std::nullopt;
-  return date;
-}
-
-Result<UnixMillis> ReadInstant(const ApiRequest& req, std::string_view name, const TimeZone& zone) {
-  const std::string_view text = ports::QueryParam(req.query, name);
-  if (text.empty()) return BadParam(name, "required: Unix milliseconds or a date YYYY-MM-DD");
-  if (std::optional<CivilDate> date = ParseDate(text)) return zone.ToUtc(*date, 0);
-  std::optional<std::int64_t> ms = ParseInt64(text);
-  if (!ms || *ms < kEarliestCivilMillis || *ms > kLatestCivilMillis) {
-    return BadParam(name, "Unix milliseconds or a date YYYY-MM-DD");
-  }
-  return *ms;
-}
-
 Result<MetricsQuery> ReadQuery(const ApiRequest& req) {
   MetricsQuery q;
-  if (auto tz = ports::QueryParam(req.query, "tz"); !tz.empty()) {
-    auto zone = TimeZone::Find(tz);
-    if (!zone.ok()) return BadParam("tz", "an IANA time zone such as Asia/Jerusalem");
-    q.zone = *zone;
-  }
-  FR_ASSIGN_OR_RETURN(q.period.from, ReadInstant(req, "from", q.zone));
-  FR_ASSIGN_OR_RETURN(q.period.to, ReadInstant(req, "to", q.zone));
-  if (q.period.to <= q.period.from) return BadParam("to", "must be after from");
-  if (q.period.to - q.period.from > kMaxPeriodMs) return BadParam("to", "at most ten years after from");
+  FR_ASSIGN_OR_RETURN(PeriodQuery period, ReadPeriodQuery(req));
+  q.period = period.period;
+  q.zone = period.zone;
   if (auto g = ports::QueryParam(req.query, "group_by"); !g.empty()) {
     auto d = domain::metrics::ParseDimension(g);
     if (!d) {
       return BadParam("group_by", "all, platform, account, team, agent, priority, language, "
-                                  "intent or rule");
+                                  "intent, rule or topic");
     }
     q.group_by = *d;
   }

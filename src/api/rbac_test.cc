@@ -64,6 +64,9 @@ const std::map<std::string, std::optional<Action>>& RouteTable() {
       {"POST /api/v1/crises", Action::kRunCrisis},
       {"PATCH /api/v1/crises/{id}", Action::kRunCrisis},
       {"POST /api/v1/crises/{id}/end", Action::kRunCrisis},
+      {"GET /api/v1/topics", Action::kViewMetrics},
+      {"GET /api/v1/topics/{id}/issue", Action::kViewMetrics},
+      {"POST /api/v1/topics/{id}/send", Action::kViewMetrics},
       {"POST /api/v1/replies/{id}/approve", Action::kApproveReplies},
       {"POST /api/v1/replies/{id}/reject", Action::kApproveReplies},
       {"GET /api/v1/replies/{id}/audit", Action::kReadCases},
@@ -109,6 +112,7 @@ class RbacTest : public ::testing::Test {
     services.spikes = &explainer_;
     crisis_ = std::make_unique<engine::CrisisDesk>(store, clock_, *desk_, nullptr);
     services.crisis = crisis_.get();
+    services.topics = &topics_;
     AddApiRoutes(router_, world_.gate(), services);
     for (Role role : {Role::kAgent, Role::kSupervisor, Role::kAdmin}) {
       const domain::User user =
@@ -159,6 +163,7 @@ class RbacTest : public ::testing::Test {
   engine::LabelDesk labels_{world_.store(), clock_};
   engine::SpikeExplainer explainer_{world_.store()};
   std::unique_ptr<engine::CrisisDesk> crisis_;
+  engine::TopicDesk topics_{world_.store(), nullptr};
   Router router_;
   std::map<Role, std::string> tokens_;
 };

@@ -26,7 +26,8 @@ Status ParseAlertsConfig(const toml::table& t,
                          AlertsConfig& out) {
   const std::string p = "alerts.";
   FR_RETURN_IF_ERROR(CheckKnownKeys(t, p, {"public_url", "language", "start_crisis_on",
-                                           "crisis_holding_statement", "webhook", "email"}));
+                                           "crisis_holding_statement", "webhook", "email",
+                                           "product"}));
   FR_ASSIGN_OR_RETURN(out.start_crisis_on, OptionalStrings(t, p, "start_crisis_on"));
   for (const std::string& series : out.start_crisis_on) {
     if (!domain::metrics::ParseVolumeSeries(series)) {
@@ -43,15 +44,30 @@ Status ParseAlertsConfig(const toml::table& t,
   FR_ASSIGN_OR_RETURN(std::string code, OptionalString(t, p, "language", "he"));
   const std::optional<AlertLanguage> language = channels::notify::ParseAlertLanguage(code);
   if (!language) return ConfigError(p + "language", "must be he or en");
+  out.language = *language;
+
+  FR_ASSIGN_OR_RETURN(const toml::table* product, OptionalTable(t, p, "product"));
+  if (product) {
+    const std::string w = p + "product.";
+    FR_RETURN_IF_ERROR(CheckKnownKeys(*product, w, {"url", "secret", "jira_project"}));
+    channels::notify::WebhookTarget target;
+    FR_ASSIGN_OR_RETURN(target.url, OptionalString(*product, w, "url", ""));
+    FR_RETURN_IF_ERROR(CheckScheme(w + "url", target.url, {"http", "https"}));
+    FR_ASSIGN_OR_RETURN(target.secret,
+                        OptionalSecret(*product, w, "secret", env, kProductWebhookSecretEnv));
+    out.product_webhook = std::move(target);
+    FR_ASSIGN_OR_RETURN(out.jira_project, OptionalString(*product, w, "jira_project", "FEED"));
+  }
 
   FR_ASSIGN_OR_RETURN(const toml::table* webhook, OptionalTable(t, p, "webhook"));
   if (webhook) {
     const std::string w = p + "webhook.";
     FR_RETURN_IF_ERROR(CheckKnownKeys(*webhook, w, {"url", "secret"}));
     channels::notify::WebhookAlertOptions o;
-    FR_ASSIGN_OR_RETURN(o.url, OptionalString(*webhook, w, "url", ""));
-    FR_RETURN_IF_ERROR(CheckScheme(w + "url", o.url, {"http", "https"}));
-    FR_ASSIGN_OR_RETURN(o.secret, OptionalSecret(*webhook, w, "secret", env, kAlertsWebhookSecretEnv));
+    FR_ASSIGN_OR_RETURN(o.target.url, OptionalString(*webhook, w, "url", ""));
+    FR_RETURN_IF_ERROR(CheckScheme(w + "url", o.target.url, {"http", "https"}));
+    FR_ASSIGN_OR_RETURN(o.target.secret,
+                        OptionalSecret(*webhook, w, "secret", env, kAlertsWebhookSecretEnv));
     o.language = *language;
     out.webhook = std::move(o);
   }

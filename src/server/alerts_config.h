@@ -18,6 +18,10 @@
 //   require_tls = true
 //   from = "alerts@example.com"
 //   to = ["care-leads@example.com"]
+//   [alerts.product]      # where "send to product team" posts a topic (docs/topics.md)
+//   url = "https://product.example.com/hooks/feedback"
+//   secret = "…"          # or FEEDROOM_PRODUCT_WEBHOOK_SECRET
+//   jira_project = "CARE"  # the project key of the Jira issues offered ("FEED")
 #pragma once
 
 #include <optional>
@@ -31,6 +35,7 @@ namespace fr::server {
 
 inline constexpr char kAlertsWebhookSecretEnv[] = "FEEDROOM_ALERTS_WEBHOOK_SECRET";
 inline constexpr char kAlertsSmtpPasswordEnv[] = "FEEDROOM_ALERTS_SMTP_PASSWORD";
+inline constexpr char kProductWebhookSecretEnv[] = "FEEDROOM_PRODUCT_WEBHOOK_SECRET";
 
 struct AlertsConfig {
   std::string public_url;
@@ -38,6 +43,9 @@ struct AlertsConfig {
   std::string crisis_holding_statement;
   std::optional<channels::notify::WebhookAlertOptions> webhook;
   std::optional<channels::notify::EmailAlertOptions> email;
+  std::optional<channels::notify::WebhookTarget> product_webhook;
+  std::string jira_project = "FEED";
+  channels::notify::AlertLanguage language = channels::notify::AlertLanguage::kHebrew;
 };
 
 }  // namespace fr::server

@@ -334,6 +334,9 @@ username = "alerts"
 require_tls = true
 from = "alerts@example.com"
 to = ["leads@example.com", "ops@example.com"]
+[alerts.product]
+url = "https://product.example.com/hooks"
+jira_project = "CARE"
 )";
   auto c = ParseConfig(std::string(kValid) + alerts, "f.toml", [](const std::string& name) {
     return name == kAlertsSmtpPasswordEnv ? std::optional<std::string>("pw") : std::nullopt;
@@ -343,14 +346,17 @@ to = ["leads@example.com", "ops@example.com"]
   EXPECT_EQ(c->alerts.start_crisis_on, (std::vector<std::string>{"rule:cantina-boycott"}));
   EXPECT_EQ(c->alerts.crisis_holding_statement, "אנחנו בודקים");
   ASSERT_TRUE(c->alerts.webhook);
-  EXPECT_EQ(c->alerts.webhook->url, "https://hooks.example.com/T1");
-  EXPECT_EQ(c->alerts.webhook->secret, "from-file");
+  EXPECT_EQ(c->alerts.webhook->target.url, "https://hooks.example.com/T1");
+  EXPECT_EQ(c->alerts.webhook->target.secret, "from-file");
   EXPECT_EQ(c->alerts.webhook->language, channels::notify::AlertLanguage::kEnglish);
   ASSERT_TRUE(c->alerts.email);
   EXPECT_EQ(c->alerts.email->smtp.url, "smtps://mail.example.com");
   EXPECT_EQ(c->alerts.email->smtp.password, "pw");
   EXPECT_TRUE(c->alerts.email->smtp.require_tls);
   EXPECT_EQ(c->alerts.email->to, (std::vector<std::string>{"leads@example.com", "ops@example.com"}));
+  ASSERT_TRUE(c->alerts.product_webhook);
+  EXPECT_EQ(c->alerts.product_webhook->url, "https://product.example.com/hooks");
+  EXPECT_EQ(c->alerts.jira_project, "CARE");
 
   auto none = ParseConfig(kValid, "f.toml", NoEnv());
   ASSERT_TRUE(none.ok());

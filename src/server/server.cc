@@ -17,6 +17,7 @@
 #include "base/metrics.h"
 #include "base/pacer.h"
 #include "channels/meta/meta_sender.h"
+#include "channels/notify/signed_webhook.h"
 #include "channels/meta/meta_webhook.h"
 #include "channels/x/x_sender.h"
 #include "channels/x/x_webhook.h"
@@ -35,6 +36,8 @@
 #include "engine/metrics/metrics_keeper.h"
 #include "engine/sla/sla_tracker.h"
 #include "engine/understand/label_desk.h"
+#include "engine/topics/topic_desk.h"
+#include "engine/topics/topic_keeper.h"
 #include "engine/work/case_desk.h"
 #include "server/alert_stack.h"
 #include "server/commands.h"
@@ -71,6 +74,11 @@ struct Server::Parts {
   std::unique_ptr<Pacer> crisis_pacer;
   // Spike detection, explanation and alerts, every 30 seconds on its own thread.
   std::unique_ptr<AlertStack> alerts;
+  // Complaint topics: found every 10 minutes on their own thread; shown and sent by the desk.
+  std::unique_ptr<ports::OutboundWebhook> product_webhook;  // null: not configured
+  std::unique_ptr<engine::TopicDesk> topic_desk;
+  std::unique_ptr<engine::TopicKeeper> topic_keeper;
+  std::unique_ptr<Pacer> topic_pacer;
   std::vector<std::unique_ptr<ports::ReplyGateway>> gateways;
   std::unique_ptr<engine::Outbox> outbox;
   std::unique_ptr<engine::ReplyDesk> replies;
@@ -208,6 +216,24 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   services.labels = parts->labels.get();
   parts->alerts = std::make_unique<AlertStack>(config, *parts->store, parts->clock, *parts->hub,
                                                parts->metrics, *parts->crisis);
+  if (config.alerts.product_webhook) {
+    parts->product_webhook =
+        std::make_unique<channels::notify::SignedWebhook>(*config.alerts.product_webhook, parts->clock);
+  }
+  engine::TopicDeskOptions topic_options;
+  topic_options.public_url = config.alerts.public_url;
+  topic_options.hebrew = config.alerts.language == channels::notify::AlertLanguage::kHebrew;
+  parts->topic_desk = std::make_unique<engine::TopicDesk>(*parts->store, parts->product_webhook.get(),
+                                                          topic_options);
+  parts->topic_keeper = std::make_unique<engine::TopicKeeper>(*parts->store, parts->clock);
+  parts->topic_pacer = std::make_unique<Pacer>([keeper = parts->topic_keeper.get()] {
+    if (auto run = keeper->Run(); !run.ok()) {
+      FR_LOG(kWarn, "topics", "topic run failed: {}", run.status().ToString());
+    }
+    return std::chrono::milliseconds(10 * 60'000);
+  });
+  services.topics = parts->topic_desk.get();
+  services.jira_project = config.alerts.jira_project;
   services.spikes = &parts->alerts->explainer();
   services.crisis = parts->crisis.get();
   api::AddApiRoutes(parts->router, *parts->gate, services);
@@ -237,6 +263,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config) {
   parts->sla_scheduler->Start();
   parts->alerts->Start();
   parts->crisis_pacer->Start();
+  parts->topic_pacer->Start();
   FR_RETURN_IF_ERROR(parts->outbox->Start());
   for (const auto& s : parts->sources) {
     s->Start();
@@ -261,6 +288,7 @@ void Server::Stop() {
   parts_->sla_scheduler->Stop();  // before the sweep it re-assigns through
   parts_->alerts->Stop();  // before the crisis desk it may start a crisis through
   parts_->crisis_pacer->Stop();
+  parts_->topic_pacer->Stop();
   parts_->sweep->Stop();
   parts_->outbox->Stop();  // the send in progress, if any, is recorded first
   parts_->ingestor->Stop();  // every queued delivery is written and answered

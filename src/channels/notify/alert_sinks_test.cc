@@ -79,7 +79,7 @@ TEST(WebhookAlertSinkTest, PostsASignedSlackCompatibleBody) {
   fr::testing::LoopbackHttpServer server;
   server.Enqueue({200, {}, "ok", false});
   ManualClock clock(kNow);
-  WebhookAlertSink sink({server.base_url() + "/hooks/T1", "s3cret", AlertLanguage::kHebrew}, clock);
+  WebhookAlertSink sink({{server.base_url() + "/hooks/T1", "s3cret"}, AlertLanguage::kHebrew}, clock);
   ASSERT_TRUE(sink.Deliver(Cantina()).ok());
 
   const auto requests = server.requests();
@@ -87,6 +87,7 @@ TEST(WebhookAlertSinkTest, PostsASignedSlackCompatibleBody) {
   const auto& r = requests[0];
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/hooks/T1");
+  EXPECT_EQ(r.Header("X-Feedroom-Event"), "spike.started");
   EXPECT_EQ(r.Header("X-Feedroom-Timestamp"), "1800000000");
   // The receiver's check: HMAC over "<timestamp>.<raw body>" with the shared secret.
   EXPECT_EQ(r.Header("X-Feedroom-Signature"),
@@ -110,7 +111,7 @@ TEST(WebhookAlertSinkTest, ServerErrorsAreRetriableRefusalsAreNot) {
   server.Enqueue({429, {}, "", false});
   server.Enqueue({404, {}, "", false});
   ManualClock clock(kNow);
-  WebhookAlertSink sink({server.base_url() + "/", "", AlertLanguage::kEnglish}, clock);
+  WebhookAlertSink sink({{server.base_url() + "/", ""}, AlertLanguage::kEnglish}, clock);
   EXPECT_EQ(sink.Deliver(Cantina()).code(), Errc::kUnavailable);
   EXPECT_EQ(sink.Deliver(Cantina()).code(), Errc::kUnavailable);
   const Status refused = sink.Deliver(Cantina());
@@ -119,7 +120,7 @@ TEST(WebhookAlertSinkTest, ServerErrorsAreRetriableRefusalsAreNot) {
   EXPECT_EQ(server.requests()[0].Header("X-Feedroom-Signature"), "");  // no secret, no signature
 
   fr::testing::RefusingPort closed;
-  WebhookAlertSink nowhere({closed.base_url() + "/", "", AlertLanguage::kEnglish}, clock);
+  WebhookAlertSink nowhere({{closed.base_url() + "/", ""}, AlertLanguage::kEnglish}, clock);
   EXPECT_EQ(nowhere.Deliver(Cantina()).code(), Errc::kUnavailable);
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/unicode.h"
+
 namespace fr::channels::notify {
 namespace {
 
@@ -46,14 +48,10 @@ const Words& WordsOf(AlertLanguage language) {
   return language == AlertLanguage::kHebrew ? kHebrew : kEnglish;
 }
 
-// `text` cut to at most `most` code points, with "…" when cut; never splits a UTF-8 sequence.
+// `text` cut to `most` characters (whole graphemes), with "…" when cut.
 std::string Cut(std::string_view text, std::size_t most) {
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (points++ == most) return std::string(text.substr(0, i)) + "…";
-  }
-  return std::string(text);
+  unicode::Shortened s = unicode::LeadingGraphemes(text, most);
+  return s.truncated ? s.text + "…" : s.text;
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include "base/crypto.h"
-#include "channels/common/http_client.h"
 
 namespace fr::channels::notify {
 namespace json = boost::json;
@@ -29,34 +27,12 @@ std::string WebhookAlertBody(const ports::AlertNotice& notice, AlertLanguage lan
   return json::serialize(body);
 }
 
-std::string WebhookSignature(std::string_view secret, std::int64_t unix_seconds, std::string_view body) {
-  const std::string signed_text = std::to_string(unix_seconds) + "." + std::string(body);
-  return "v1=" + crypto::Hex(crypto::HmacSha256(secret, signed_text));
-}
-
 WebhookAlertSink::WebhookAlertSink(WebhookAlertOptions options, const Clock& clock)
-    : options_(std::move(options)), clock_(clock) {}
+    : webhook_(std::move(options.target), clock), language_(options.language) {}
 
 Status WebhookAlertSink::Deliver(const ports::AlertNotice& notice) {
-  HttpRequest request;
-  request.method = "POST";
-  request.url = options_.url;
-  request.body = WebhookAlertBody(notice, options_.language);
-  request.headers = {{"Content-Type", "application/json; charset=utf-8"},
-                     {"User-Agent", "Feedroom-Alerts"}};
-  if (!options_.secret.empty()) {
-    const std::int64_t now = clock_.NowMillis() / 1000;
-    request.headers.emplace_back("X-Feedroom-Timestamp", std::to_string(now));
-    request.headers.emplace_back("X-Feedroom-Signature",
-                                 WebhookSignature(options_.secret, now, request.body));
-  }
-  FR_ASSIGN_OR_RETURN(HttpResponse response, SendHttp(request));
-  if (response.status >= 200 && response.status < 300) return Status::Ok();
-  const std::string what = "the webhook answered HTTP " + std::to_string(response.status);
-  if (response.status == 429 || response.status >= 500) {
-    return Status(Errc::kUnavailable, "webhook_unavailable", what);
-  }
-  return Status(Errc::kInvalidArgument, "webhook_refused", what);
+  return webhook_.Post(notice.started ? "spike.started" : "spike.ended",
+                       WebhookAlertBody(notice, language_));
 }
 
 }  // namespace fr::channels::notify

@@ -1,28 +1,22 @@
 // WebhookAlertSink: posts spike alerts to an HTTPS endpoint as a Slack-compatible message
-// (a Slack or Mattermost incoming webhook shows it as is; docs/alerts.md), signed so the
-// receiver can check it came from this Feedroom:
-//
-//   X-Feedroom-Timestamp: <Unix seconds>
-//   X-Feedroom-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
-//
-// The body is {"text": title, "blocks": [section with the whole alert in mrkdwn],
+// (a Slack or Mattermost incoming webhook shows it as is; docs/alerts.md), signed as
+// SignedWebhook signs (channels/notify/signed_webhook.h). The body is {"text": title, "blocks": [section with the whole alert in mrkdwn],
 // "feedroom": {"event": "spike.started"|"spike.ended", "alert_id", "series", "kind",
-// "started_at", "ended_at", "observed", "expected", "link"}}. A 2xx answer delivers it; 429,
-// 5xx and transport failures are kUnavailable (retried by the dispatcher); other answers are
-// kInvalidArgument "webhook_refused". Thread-compatible.
+// "started_at", "ended_at", "observed", "expected", "link"}}. Errors: SignedWebhook's (the
+// dispatcher retries kUnavailable). Thread-compatible.
 #pragma once
 
 #include <string>
 
 #include "base/clock.h"
 #include "channels/notify/alert_text.h"
+#include "channels/notify/signed_webhook.h"
 #include "ports/alert_sink.h"
 
 namespace fr::channels::notify {
 
 struct WebhookAlertOptions {
-  std::string url;     // http(s)://…
-  std::string secret;  // signs every body; empty: unsigned (the receiver cannot check it)
+  WebhookTarget target;
   AlertLanguage language = AlertLanguage::kHebrew;
 };
 
@@ -36,14 +30,11 @@ class WebhookAlertSink final : public ports::AlertSink {
   Status Deliver(const ports::AlertNotice& notice) override;
 
  private:
-  WebhookAlertOptions options_;
-  const Clock& clock_;
+  SignedWebhook webhook_;
+  AlertLanguage language_;
 };
 
 // The body WebhookAlertSink posts for `notice` (for tests and receivers' examples).
 std::string WebhookAlertBody(const ports::AlertNotice& notice, AlertLanguage language);
-
-// The X-Feedroom-Signature value for `body` sent at `unix_seconds`.
-std::string WebhookSignature(std::string_view secret, std::int64_t unix_seconds, std::string_view body);
 
 }  // namespace fr::channels::notify
