@@ -42,14 +42,7 @@ void AddDurations(std::int64_t count, std::int64_t sum_ms, const DurationHistogr
   out["p90_s"] = Quantile(h, 0.9);
 }
 
-std::string Iso(std::int64_t ms) {
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
+std::string Iso(std::int64_t ms) { return FormatUtc(ms, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string CsvField(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);

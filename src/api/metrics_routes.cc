@@ -74,6 +74,9 @@ Result<std::map<std::string, std::string>> GroupLabels(ports::Store& store, Dime
   } else if (d == Dimension::kAgent) {
     FR_ASSIGN_OR_RETURN(auto users, store.people().ListUsers());
     for (const auto& u : users) labels[std::to_string(u.id)] = u.display_name;
+  } else if (d == Dimension::kTopic) {
+    FR_ASSIGN_OR_RETURN(auto topics, store.topics().TopicsSeenSince(0));
+    for (const auto& t : topics) labels[std::to_string(t.id)] = t.name;
   }
   return labels;
 }

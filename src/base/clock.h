@@ -5,11 +5,16 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace fr {
 
 // Milliseconds since the Unix epoch, UTC. The one time type of the domain.
 using UnixMillis = std::int64_t;
+
+// `t` written by strftime's `format` in UTC, the C locale's names ("%Y-%m-%dT%H:%M:%SZ" →
+// "2027-01-16T12:00:00Z"); at most 63 bytes. Thread-safe.
+std::string FormatUtc(UnixMillis t, const char* format);
 
 class Clock {
  public:

@@ -6,43 +6,16 @@
 #include <set>
 #include <unordered_set>
 
+#include "domain/topics/topic_terms.h"
+
 namespace fr::domain {
 namespace {
 
-constexpr std::string_view kStopWords[] = {
-    // Hebrew: pronouns, prepositions with their suffixes, particles, greetings.
-    "של", "את", "על", "עם", "אל", "זה", "זו", "זאת", "זהו", "הוא", "היא", "הם", "הן", "אני",
-    "אתה", "אתם", "אתן", "אנחנו", "אנו", "לי", "לך", "לו", "לה", "לנו", "לכם", "להם", "שלי",
-    "שלך", "שלו", "שלה", "שלנו", "שלכם", "שלהם", "אותך", "אותו", "אותה", "אותנו", "אתכם", "כל",
-    "גם", "אבל", "או", "אם", "כי", "לא", "כן", "יש", "אין", "עוד", "רק", "מאוד", "כבר", "היה",
-    "הייתה", "היו", "יהיה", "מה", "מי", "איך", "למה", "מתי", "איפה", "כמו", "אחרי", "לפני",
-    "עכשיו", "פה", "כאן", "תודה", "שלום", "היי", "בבקשה",
-    // English.
-    "a", "an", "the", "and", "or", "but", "if", "so", "to", "of", "in", "on", "at", "by", "for",
-    "with", "from", "about", "as", "into", "is", "are", "was", "were", "be", "been", "am", "i",
-    "me", "my", "you", "your", "he", "him", "his", "she", "her", "it", "its", "we", "us", "our",
-    "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which",
-    "who", "when", "where", "why", "how", "not", "no", "yes", "do", "does", "did", "have", "has",
-    "had", "will", "would", "can", "could", "should", "just", "also", "very", "too", "any",
-    "some", "all", "more", "please", "thanks", "thank", "hi", "hello", "hey", "dear", "ok"};
-
-const std::unordered_set<std::string>& StopWords() {
-  static const auto* const words = [] {
-    auto* set = new std::unordered_set<std::string>;
-    for (std::string_view w : kStopWords) {
-      for (std::string& word : MatchWords(w)) set->insert(std::move(word));
-    }
-    return set;
-  }();
-  return *words;
-}
-
 // Every form of every content word of `text`.
 std::unordered_set<std::string> ContentForms(const MatchText& text) {
-  const std::unordered_set<std::string>& stop = StopWords();
   std::unordered_set<std::string> forms;
   for (const std::vector<std::string>& word : text.words()) {
-    if (std::any_of(word.begin(), word.end(), [&](const auto& f) { return stop.count(f); })) {
+    if (std::any_of(word.begin(), word.end(), [](const auto& f) { return topics::IsStopWord(f); })) {
       continue;
     }
     forms.insert(word.begin(), word.end());

@@ -7,8 +7,9 @@
 //  * "stock_phrase": the draft contains a stock phrase of the policy's list AND shares no
 //    content word with the customer's message. A polite formula in a reply that also answers
 //    what the customer said is fine; one that could go to anyone is not. Content words are the
-//    words that are not stop words (a small built-in Hebrew and English list; a word is a stop
-//    word when any of its prefix forms is, so ואני and כשאני are too), and two words are shared
+//    words that are not stop words (the topics' Hebrew and English list,
+//    domain/topics/topic_terms.h; a word is a stop word when any of its prefix forms is, so
+//    ואני and כשאני are too), and two words are shared
 //    when their forms (WordForms) meet, so בהזמנה and ההזמנה share הזמנה.
 //  * "near_duplicate": the draft is nearly the same text as at least `duplicate_min_count` of
 //    the recent replies the caller passes (ReplySimilarity >= `duplicate_similarity`).

@@ -47,24 +47,10 @@ std::string RecordedRequest::Header(std::string_view name) const {
   return "";
 }
 
-LoopbackHttpServer::LoopbackHttpServer() {
-  listen_fd_ = BoundLoopbackSocket(&port_);
-  if (listen(listen_fd_, 16) != 0) DieOf("listen");
-  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) DieOf("pipe2");
-  thread_ = std::thread([this] { Serve(); });
-}
-
-LoopbackHttpServer::~LoopbackHttpServer() {
-  const char stop = 's';
-  if (write(stop_pipe_[1], &stop, 1) != 1) DieOf("write");
-  thread_.join();
-  close(listen_fd_);
-  close(stop_pipe_[0]);
-  close(stop_pipe_[1]);
-}
+LoopbackHttpServer::LoopbackHttpServer() : listener_([this](int fd) { Handle(fd); }) {}
 
 std::string LoopbackHttpServer::base_url() const {
-  return "http://127.0.0.1:" + std::to_string(port_);
+  return "http://127.0.0.1:" + std::to_string(listener_.port());
 }
 
 void LoopbackHttpServer::Enqueue(CannedAnswer answer) {
@@ -75,19 +61,6 @@ void LoopbackHttpServer::Enqueue(CannedAnswer answer) {
 std::vector<RecordedRequest> LoopbackHttpServer::requests() const {
   std::lock_guard lock(mu_);
   return received_;
-}
-
-bool LoopbackHttpServer::WaitReadable(int fd) const {
-  return fr::testing::WaitReadable(fd, stop_pipe_[0]);
-}
-
-void LoopbackHttpServer::Serve() {
-  while (WaitReadable(listen_fd_)) {
-    const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    Handle(fd);
-    close(fd);
-  }
 }
 
 void LoopbackHttpServer::Handle(int fd) {
@@ -103,7 +76,7 @@ void LoopbackHttpServer::Handle(int fd) {
       body_size = length.empty() ? 0 : std::stoul(length);
     }
     if (head_end != std::string::npos && data.size() >= head_end + 4 + body_size) break;
-    if (!WaitReadable(fd)) return;
+    if (!listener_.WaitReadable(fd)) return;
     const ssize_t n = recv(fd, buf, sizeof(buf), 0);
     if (n <= 0) return;  // the client went away before sending a whole request
     data.append(buf, static_cast<size_t>(n));
@@ -122,7 +95,7 @@ void LoopbackHttpServer::Handle(int fd) {
   if (!answer.chunks.empty()) return Stream(fd, answer);
   if (answer.hang) {
     // Until the client closes (recv returns 0) or the server stops.
-    while (WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
+    while (listener_.WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
     }
     return;
   }
@@ -134,25 +107,20 @@ void LoopbackHttpServer::Handle(int fd) {
   shutdown(fd, SHUT_WR);
 }
 
-bool LoopbackHttpServer::Pause(std::chrono::milliseconds gap) const {
-  pollfd stop = {stop_pipe_[0], POLLIN, 0};
-  return poll(&stop, 1, static_cast<int>(gap.count())) == 0;
-}
-
 void LoopbackHttpServer::Stream(int fd, const CannedAnswer& answer) const {
   std::string head = "HTTP/1.1 " + std::to_string(answer.status) + " Streaming\r\n";
   for (const auto& [name, value] : answer.headers) head += name + ": " + value + "\r\n";
   head += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
   SendAll(fd, head);
   for (size_t i = 0; i < answer.chunks.size(); ++i) {
-    if (i > 0 && !Pause(answer.chunk_gap)) return;
+    if (i > 0 && !listener_.Pause(answer.chunk_gap)) return;
     char size[32];
     std::snprintf(size, sizeof(size), "%zx\r\n", answer.chunks[i].size());
     SendAll(fd, size + answer.chunks[i] + "\r\n");
   }
   if (answer.hang) {
     char buf[4096];
-    while (WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
+    while (listener_.WaitReadable(fd) && recv(fd, buf, sizeof(buf), 0) > 0) {
     }
     return;
   }

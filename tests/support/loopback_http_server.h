@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/loopback_socket.h"
+
 namespace fr::testing {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
@@ -47,7 +49,7 @@ class LoopbackHttpServer {
   // socket cannot be set up.
   LoopbackHttpServer();
   // Stops serving (a hanging connection is released) and joins the server thread.
-  ~LoopbackHttpServer();
+  ~LoopbackHttpServer() = default;  // stops serving (a hanging connection is released)
   LoopbackHttpServer(const LoopbackHttpServer&) = delete;
   LoopbackHttpServer& operator=(const LoopbackHttpServer&) = delete;
 
@@ -59,19 +61,13 @@ class LoopbackHttpServer {
   std::vector<RecordedRequest> requests() const;
 
  private:
-  void Serve();
   void Handle(int fd);
-  bool WaitReadable(int fd) const;  // false when the server stops first
-  bool Pause(std::chrono::milliseconds gap) const;  // false when the server stops first
   void Stream(int fd, const CannedAnswer& answer) const;
 
-  int listen_fd_ = -1;
-  int stop_pipe_[2] = {-1, -1};
-  int port_ = 0;
   mutable std::mutex mu_;
   std::deque<CannedAnswer> answers_;       // guarded by mu_
   std::vector<RecordedRequest> received_;  // guarded by mu_
-  std::thread thread_;
+  LoopbackListener listener_;              // last: its thread stops first
 };
 
 // A local port that refuses connections: bound but never listening, for as long as this object

@@ -1,8 +1,6 @@
 #include "tests/support/loopback_smtp_server.h"
 
-#include <fcntl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <string_view>
 
@@ -21,23 +19,11 @@ std::string Address(std::string_view line) {
 
 }  // namespace
 
-LoopbackSmtpServer::LoopbackSmtpServer() {
-  listen_fd_ = BoundLoopbackSocket(&port_);
-  if (listen(listen_fd_, 16) != 0) DieOf("listen");
-  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) DieOf("pipe2");
-  thread_ = std::thread([this] { Serve(); });
-}
+LoopbackSmtpServer::LoopbackSmtpServer() : listener_([this](int fd) { Session(fd); }) {}
 
-LoopbackSmtpServer::~LoopbackSmtpServer() {
-  const char stop = 's';
-  if (write(stop_pipe_[1], &stop, 1) != 1) DieOf("write");
-  thread_.join();
-  close(listen_fd_);
-  close(stop_pipe_[0]);
-  close(stop_pipe_[1]);
+std::string LoopbackSmtpServer::url() const {
+  return "smtp://127.0.0.1:" + std::to_string(listener_.port());
 }
-
-std::string LoopbackSmtpServer::url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
 
 void LoopbackSmtpServer::Refuse(int sessions, std::string reply) {
   std::lock_guard lock(mu_);
@@ -48,15 +34,6 @@ void LoopbackSmtpServer::Refuse(int sessions, std::string reply) {
 std::vector<ReceivedMail> LoopbackSmtpServer::mails() const {
   std::lock_guard lock(mu_);
   return mails_;
-}
-
-void LoopbackSmtpServer::Serve() {
-  while (WaitReadable(listen_fd_, stop_pipe_[0])) {
-    const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    Session(fd);
-    close(fd);
-  }
 }
 
 void LoopbackSmtpServer::Session(int fd) {
@@ -73,7 +50,7 @@ void LoopbackSmtpServer::Session(int fd) {
   ReceivedMail mail;
   bool in_data = false;
   char chunk[8192];
-  while (WaitReadable(fd, stop_pipe_[0])) {
+  while (listener_.WaitReadable(fd)) {
     const ssize_t n = recv(fd, chunk, sizeof chunk, 0);
     if (n <= 0) return;
     buffer.append(chunk, static_cast<size_t>(n));

@@ -8,8 +8,9 @@
 
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "tests/support/loopback_socket.h"
 
 namespace fr::testing {
 
@@ -23,7 +24,6 @@ class LoopbackSmtpServer {
  public:
   // Binds 127.0.0.1 on a free port and starts serving; aborts when it cannot.
   LoopbackSmtpServer();
-  ~LoopbackSmtpServer();  // stops and joins
 
   // "smtp://127.0.0.1:<port>"
   std::string url() const;
@@ -32,17 +32,13 @@ class LoopbackSmtpServer {
   std::vector<ReceivedMail> mails() const;
 
  private:
-  void Serve();
   void Session(int fd);
 
-  int listen_fd_ = -1;
-  int port_ = 0;
-  int stop_pipe_[2] = {-1, -1};
   mutable std::mutex mu_;
   std::vector<ReceivedMail> mails_;
   int refusals_ = 0;
   std::string refusal_;
-  std::thread thread_;
+  LoopbackListener listener_;  // last: its thread stops first
 };
 
 }  // namespace fr::testing

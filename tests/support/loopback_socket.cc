@@ -4,16 +4,21 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 
 namespace fr::testing {
+namespace {
 
-void DieOf(const char* what) {
+[[noreturn]] void DieOf(const char* what) {
   std::perror(what);
   std::abort();
 }
+
+}  // namespace
 
 int BoundLoopbackSocket(int* port) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -37,11 +42,39 @@ bool SendAll(int fd, std::string_view data) {
   return true;
 }
 
-bool WaitReadable(int fd, int stop_fd) {
-  pollfd fds[2] = {{fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
+LoopbackListener::LoopbackListener(std::function<void(int fd)> session) : session_(std::move(session)) {
+  listen_fd_ = BoundLoopbackSocket(&port_);
+  if (listen(listen_fd_, 16) != 0) DieOf("listen");
+  if (pipe2(stop_pipe_, O_CLOEXEC) != 0) DieOf("pipe2");
+  thread_ = std::thread([this] {
+    while (WaitReadable(listen_fd_)) {
+      const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (fd < 0) continue;
+      session_(fd);
+      close(fd);
+    }
+  });
+}
+
+LoopbackListener::~LoopbackListener() {
+  const char stop = 's';
+  if (write(stop_pipe_[1], &stop, 1) != 1) DieOf("write");
+  thread_.join();
+  close(listen_fd_);
+  close(stop_pipe_[0]);
+  close(stop_pipe_[1]);
+}
+
+bool LoopbackListener::WaitReadable(int fd) const {
+  pollfd fds[2] = {{fd, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
   while (poll(fds, 2, -1) < 0) {
   }
   return (fds[1].revents & POLLIN) == 0;
+}
+
+bool LoopbackListener::Pause(std::chrono::milliseconds gap) const {
+  pollfd stop = {stop_pipe_[0], POLLIN, 0};
+  return poll(&stop, 1, static_cast<int>(gap.count())) == 0;
 }
 
 }  // namespace fr::testing

@@ -3,8 +3,14 @@
 // it, reply publicly, move to private, a sensitive reply waits and a supervisor approves it
 // from another browser context, hostile markup renders as text, the simulator received
 // exactly the replies Feedroom recorded — each once — and the supervisor's dashboard charts
-// today's cases and opens the cases behind a bar and a tile. Screenshots of every step go to
-// the folder printed first (FEEDROOM_E2E_SHOTS to choose it).
+// today's cases and opens the cases behind a bar and a tile; the supervisor starts a crisis,
+// the agent's screen shows its banner (live and after a reload) and puts the holding
+// statement into a reply that now needs approval, the supervisor ends it and reads its
+// summary; and a burst of posts about the brand, played at the start over an hour of history
+// (e2e/spike_history.toml), becomes a spike the supervisor is told about on whatever page and
+// whose explanation the notice opens on the dashboard; and the topics page answers without an
+// error. Screenshots of every step go to the folder printed first (FEEDROOM_E2E_SHOTS to
+// choose it).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,9 +71,26 @@ async function writeReply(text) {
   await agent.locator("[data-testid=send]:enabled").waitFor();
 }
 
+const burstAuthors = [
+  { followers: 48_200, handle: "noa_news", name: "נועה חדשות" },
+  ...Array.from({ length: 11 }, (_, i) => ({ followers: 40 + i * 13, handle: `voice_${i}`, name: `קול ${i + 1}` })),
+];
+
 before(async () => {
-  feedroom = await startFeedroom(work);
+  feedroom = await startFeedroom(work, { scenario: join(import.meta.dirname, "spike_history.toml"), speed: 3600 });
   browser = await openBrowser();
+  // The supervisor is signed in from the start, so the spike's notice reaches an open page.
+  supervisor = await signedInPage("ronit", "he-IL");
+  // Twelve posts about the brand within a minute, found by the recent search: ten times what
+  // the last hour of the rule `brand` held. The spike watcher judges each minute two minutes
+  // after it ends, so the spike is raised while the other steps run.
+  for (const [i, a] of burstAuthors.entries()) {
+    await playStep(feedroom.sim, {
+      customer: { key: `burst_${i}`, platform: "x", id: String(1600000000000000400n + BigInt(i)), handle: a.handle, name: a.name, followers: a.followers },
+      kind: "post",
+      text: `קוראים לחרם על קנטינה אחרי הסרטון, שתפו (${i + 1})`,
+    });
+  }
 });
 
 after(async () => {
@@ -147,7 +170,6 @@ test("a sensitive reply waits, and a supervisor approves it from another browser
   await shot(agent, "held-for-approval");
   const before = (await simSent(feedroom.sim)).length;
 
-  supervisor = await signedInPage("ronit", "he-IL");
   await supervisor.click('[data-nav="approvals"]');
   const card = supervisor.locator(".approval-card", { hasText: "משה, אנחנו מצטערים" });
   await card.waitFor();
@@ -274,6 +296,103 @@ test("a supervisor's dashboard charts today's cases and opens the cases behind a
   assert.match(await link.getAttribute("href"), /^\/\?queue=all&case=\d+$/);
   await link.click();
   await supervisor.locator("[data-testid=case-view]").waitFor();
+});
+
+const crisisStatement = "אנחנו בודקים את העיכובים בהזמנות ונעדכן כאן בהקדם.";
+
+test("a supervisor starts a crisis; the agent's screen shows it and puts its holding statement into a reply", async () => {
+  await supervisor.click('[data-nav="crisis"]');
+  const form = supervisor.locator("[data-testid=crisis-start-form]");
+  await form.waitFor();
+  await form.locator("[data-testid=crisis-form-name]").fill("עיכובים בהזמנות");
+  await form.locator("[data-testid=crisis-form-term]").fill("ההזמנה");
+  await form.locator("[data-testid=crisis-form-term]").press("Enter");
+  await form.locator('[data-rule="delivery"]').check();
+  await form.locator("[data-testid=crisis-form-statement]").fill(crisisStatement);
+  await form.locator('[data-raise="urgent"]').check();
+  await shot(supervisor, "crisis-form");
+  await form.locator("[data-testid=crisis-form-submit]").click();
+  const running = supervisor.locator("[data-testid=crisis-running]");
+  await running.waitFor();
+  await running.locator("[data-testid=crisis-live-summary]").waitFor();
+
+  // Live, on the page the agent has open.
+  const banner = agent.locator("[data-testid=crisis-banner]");
+  await banner.waitFor();
+  assert.equal(await banner.locator("[data-testid=crisis-name]").textContent(), "עיכובים בהזמנות");
+  assert.equal(await banner.locator("[data-testid=crisis-statement]").textContent(), crisisStatement);
+  const look = await banner.evaluate((b) => ({ direction: getComputedStyle(b).direction, background: getComputedStyle(b).backgroundColor }));
+  assert.deepEqual(look, { direction: "rtl", background: "rgb(179, 38, 30)" });
+  // And after a reload.
+  await agent.goto(feedroom.base + "/?queue=mine");
+  await agent.waitForSelector('[data-testid=stream-status][data-status="live"]');
+  await banner.waitFor();
+  assert.equal(await banner.locator("[data-testid=crisis-statement]").textContent(), crisisStatement);
+
+  // Yael's case is about the crisis ("ההזמנה"): raised to urgent, and a reply on it waits.
+  await agent.locator(".case-row", { hasText: "ההזמנה שלי לא הגיעה" }).click();
+  const view = agent.locator("[data-testid=case-view]");
+  await view.waitFor();
+  await eventually("the case raised to urgent", async () => (await view.locator(".case-actions select").last().inputValue()) === "urgent");
+  const box = agent.locator('[data-testid=composer] [data-part="main"] textarea');
+  await box.fill("יעל,");
+  await agent.click("[data-testid=insert-holding]");
+  assert.equal(await box.inputValue(), `יעל, ${crisisStatement}`);
+  await agent.locator("[data-testid=needs-approval]").waitFor();
+  await shot(agent, "crisis-banner-and-statement");
+  await box.fill("");
+  await agent.locator("[data-testid=draft-status]", { hasText: /נשמרה/ }).waitFor();
+});
+
+test("the supervisor ends the crisis and reads its summary; the agent's banner goes", async () => {
+  await supervisor.click("[data-testid=crisis-end]");
+  await supervisor.click("[data-testid=crisis-end-confirm]");
+  const summary = supervisor.locator("[data-testid=crisis-summary]");
+  await summary.waitFor();
+  const cases = Number(await summary.locator('[data-fact="cases"] dd').textContent());
+  assert.ok(cases >= 1, `${cases} related cases`);
+  assert.ok((await summary.locator('[data-fact="duration"] dd').textContent()).length > 0);
+  await supervisor.locator("[data-testid=crisis-start-form]").waitFor();
+  await shot(supervisor, "crisis-summary");
+  await agent.locator("[data-testid=crisis-banner]").waitFor({ state: "detached" });
+  await agent.locator("[data-testid=crisis-ended]").waitFor();
+  assert.equal(await agent.locator("[data-testid=insert-holding]").count(), 0);
+});
+
+test("a spike of posts about the brand reaches the supervisor, and its notice opens the explanation", async () => {
+  // Raised within about three minutes of the burst; the steps before took part of that.
+  const toast = supervisor.locator("[data-testid=spike-toast]").first();
+  await toast.waitFor({ timeout: 300_000 });
+  assert.match(await toast.textContent(), /יותר הודעות מהרגיל/);
+  await shot(supervisor, "spike-notice");
+  const id = await toast.getAttribute("data-alert");
+  await toast.locator("[data-testid=spike-toast-open]").click();
+  assert.equal(new URL(supervisor.url()).search, `?alert=${id}`);
+  const panel = supervisor.locator(`[data-testid=spike-explanation][data-alert="${id}"]`);
+  await panel.locator("[data-testid=spike-headline]").waitFor();
+  assert.match(await panel.locator("[data-testid=spike-headline]").textContent(), /^\d+ הודעות/);
+  assert.ok((await panel.locator("[data-testid=spike-terms] tbody tr").count()) >= 1, "top words");
+  assert.match(await panel.locator("[data-testid=spike-authors]").textContent(), /נועה חדשות.*48\.2K/s);
+  assert.ok((await panel.locator("[data-testid=spike-samples] li").count()) >= 1, "sample messages");
+  assert.match(await panel.locator("[data-testid=spike-samples]").textContent(), /קוראים לחרם על קנטינה/);
+  // On the period's timeline too.
+  await shot(supervisor, "spike-explanation");
+  const row = supervisor.locator(`[data-testid=spike-list] li[data-alert="${id}"]`);
+  await row.waitFor();
+  await row.scrollIntoViewIfNeeded();
+  await shot(supervisor, "spike-timeline");
+  // The link alerts carry (webhook, e-mail) opens the same explanation on a fresh page.
+  await supervisor.goto(`${feedroom.base}/dashboard?alert=${id}`);
+  await panel.locator("[data-testid=spike-terms]").waitFor();
+});
+
+test("the topics page answers for the week, with topics or an empty state and no error", async () => {
+  await supervisor.click('[data-nav="topics"]');
+  const page = supervisor.locator("[data-testid=topics]");
+  await page.waitFor();
+  await page.locator("[data-testid=topic-list], [data-testid=topics-empty], [data-testid=topics-unavailable]").first().waitFor();
+  assert.equal(await page.locator("[role=alert]").count(), 0);
+  await shot(supervisor, "topics");
 });
 
 test("the interface switches to English, left to right, and remembers it", async () => {

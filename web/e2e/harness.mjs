@@ -74,9 +74,10 @@ function cli(config, data, args, stdin) {
 /**
  * A Feedroom with the simulator: the demo configuration with this run's ports, three people
  * (a Hebrew-speaking agent in the X team, a supervisor, an admin), the built web app (or
- * `web`), and the simulator playing `scenario` when given.
+ * `web`), and the simulator playing `scenario` when given, `speed` times faster (its start
+ * back-dated by the time that saves, so a long scenario leaves history behind at once).
  */
-export async function startFeedroom(work, { scenario, web } = {}) {
+export async function startFeedroom(work, { scenario, web, speed } = {}) {
   const simPort = await freePort();
   const sim = `http://127.0.0.1:${simPort}`;
   const config = join(work, "feedroom.toml");
@@ -99,7 +100,17 @@ export async function startFeedroom(work, { scenario, web } = {}) {
   );
   const base = `http://127.0.0.1:${server.port}`;
   const simulator = await startProcess(
-    ["simulate", "--config", config, "--listen", `127.0.0.1:${simPort}`, "--target", base, ...(scenario ? ["--scenario", scenario] : [])],
+    [
+      "simulate",
+      "--config",
+      config,
+      "--listen",
+      `127.0.0.1:${simPort}`,
+      "--target",
+      base,
+      ...(scenario ? ["--scenario", scenario] : []),
+      ...(speed ? ["--speed", String(speed)] : []),
+    ],
     join(work, "simulate.log"),
   );
   return {

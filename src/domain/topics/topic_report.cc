@@ -1,7 +1,6 @@
 #include "domain/topics/topic_report.h"
 
 #include <cmath>
-#include <ctime>
 
 #include "base/unicode.h"
 
@@ -30,23 +29,9 @@ constexpr Words kEnglish = {"Recurring complaint: ", "complaints between",   "an
                             "Top words",              "Examples",             "on",
                             "Open in Feedroom",       "Sent from Feedroom"};
 
-std::string Day(UnixMillis t) {
-  const std::time_t seconds = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
+std::string Day(UnixMillis t) { return FormatUtc(t, "%Y-%m-%d"); }
 
-std::string Minute(UnixMillis t) {
-  const std::time_t seconds = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &tm);
-  return buffer;
-}
+std::string Minute(UnixMillis t) { return FormatUtc(t, "%Y-%m-%d %H:%M UTC"); }
 
 // `text` cut to `most` characters (whole graphemes), with "…" when cut.
 std::string Cut(std::string_view text, std::size_t most) {

@@ -57,8 +57,9 @@ Status SpikeWatcher::Record(const std::string& series, Watched& w,
   }));
   w.open.erase(open);
   FR_LOG(kInfo, "spikes", "spike ended series={} kind={}", series, domain::metrics::SpikeKindName(e.kind));
-  ports::SpikeAlert ended{id, series, e.kind, 0, e.minute, e.observed, e.expected, e.score};
-  changed.push_back(std::move(ended));
+  // As stored: its start and the figures it started with.
+  FR_ASSIGN_OR_RETURN(std::optional<ports::SpikeAlert> ended, store_.metrics().GetSpikeAlert(id));
+  if (ended) changed.push_back(std::move(*ended));
   return Status::Ok();
 }
 

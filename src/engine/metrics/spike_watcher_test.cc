@@ -81,6 +81,7 @@ TEST_F(SpikeWatcherTest, ABurstIsRaisedOnceAcrossARestartAndEnds) {
   EXPECT_TRUE((*ended)[0].ended_at);
   ASSERT_EQ(Stored().size(), 1u);
   EXPECT_TRUE(Stored()[0].ended_at);
+  EXPECT_EQ((*ended)[0], Stored()[0]);  // as stored: its start and its figures too
 }
 
 TEST_F(SpikeWatcherTest, AStoredSpikeTheDataNoLongerShowsIsEnded) {

@@ -13,6 +13,11 @@ namespace fr::storage::sqlite {
 // connection `db` (the rollup upsert uses it).
 Status RegisterMetricsFunctions(SqliteConnection& db);
 
+// Reads a series message from columns 0..9 of `st`: id, case_id (0 for none), platform,
+// account_id, author_handle, author_name, author_followers, created_at, negative (0/1),
+// text. Errors: kInternal for a corrupt platform. (sqlite_series_messages.cc)
+Result<ports::SeriesMessage> ReadSeriesMessage(const Statement& st);
+
 class SqliteMetricsTxn final : public ports::MetricsTxn {
  public:
   // REQUIRES: `db` is the writer connection with a transaction open, and outlives this.

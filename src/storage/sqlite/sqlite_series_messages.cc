@@ -8,6 +8,23 @@
 
 namespace fr::storage::sqlite {
 
+Result<ports::SeriesMessage> ReadSeriesMessage(const Statement& st) {
+  ports::SeriesMessage m;
+  m.head.message_id = st.ColumnInt(0);
+  m.head.case_id = st.ColumnInt(1);
+  const std::optional<domain::Platform> platform = domain::ParsePlatform(st.ColumnText(2));
+  if (!platform) return CorruptRow("messages", "platform");
+  m.head.platform = *platform;
+  m.head.account_id = st.ColumnText(3);
+  m.head.author_handle = st.ColumnText(4);
+  m.head.author_name = st.ColumnText(5);
+  m.head.author_followers = st.ColumnOptionalInt(6);
+  m.head.at = st.ColumnInt(7);
+  m.head.negative = st.ColumnInt(8) != 0;
+  m.text = st.ColumnText(9);
+  return m;
+}
+
 Result<std::vector<ports::SeriesMessage>> SqliteMetricsReader::SeriesMessages(
     const std::string& series, UnixMillis from, UnixMillis to, int limit) {
   const std::optional<domain::metrics::VolumeSeriesRef> ref =
@@ -35,19 +52,7 @@ Result<std::vector<ports::SeriesMessage>> SqliteMetricsReader::SeriesMessages(
   while (true) {
     FR_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return out;
-    ports::SeriesMessage m;
-    m.head.message_id = st.ColumnInt(0);
-    m.head.case_id = st.ColumnInt(1);
-    const std::optional<domain::Platform> platform = domain::ParsePlatform(st.ColumnText(2));
-    if (!platform) return CorruptRow("messages", "platform");
-    m.head.platform = *platform;
-    m.head.account_id = st.ColumnText(3);
-    m.head.author_handle = st.ColumnText(4);
-    m.head.author_name = st.ColumnText(5);
-    m.head.author_followers = st.ColumnOptionalInt(6);
-    m.head.at = st.ColumnInt(7);
-    m.head.negative = st.ColumnInt(8) != 0;
-    m.text = st.ColumnText(9);
+    FR_ASSIGN_OR_RETURN(ports::SeriesMessage m, ReadSeriesMessage(st));
     out.push_back(std::move(m));
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "storage/sqlite/sqlite_metrics.h"
 #include "storage/sqlite/sqlite_rows.h"
 
 namespace fr::storage::sqlite {
@@ -224,7 +225,7 @@ Result<std::vector<ports::SeriesMessage>> SqliteTopicReader::TopicExamples(std::
   FR_ASSIGN_OR_RETURN(Statement st,
                       db->Prepare("SELECT m.id, COALESCE(m.case_id, 0), m.platform, m.account_id,"
                                   " m.author_handle, m.author_name, m.author_followers,"
-                                  " m.created_at, m.text FROM message_topics t"
+                                  " m.created_at, 1, m.text FROM message_topics t"
                                   " JOIN messages m ON m.id = t.message_id"
                                   " WHERE t.topic_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3"
                                   " ORDER BY t.created_at DESC LIMIT 200"));
@@ -233,19 +234,7 @@ Result<std::vector<ports::SeriesMessage>> SqliteTopicReader::TopicExamples(std::
   while (true) {
     FR_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    ports::SeriesMessage m;
-    m.head.message_id = st.ColumnInt(0);
-    m.head.case_id = st.ColumnInt(1);
-    const std::optional<domain::Platform> platform = domain::ParsePlatform(st.ColumnText(2));
-    if (!platform) return CorruptRow("messages", "platform");
-    m.head.platform = *platform;
-    m.head.account_id = st.ColumnText(3);
-    m.head.author_handle = st.ColumnText(4);
-    m.head.author_name = st.ColumnText(5);
-    m.head.author_followers = st.ColumnOptionalInt(6);
-    m.head.at = st.ColumnInt(7);
-    m.head.negative = true;  // complaints
-    m.text = st.ColumnText(8);
+    FR_ASSIGN_OR_RETURN(ports::SeriesMessage m, ReadSeriesMessage(st));  // complaints: negative
     found.push_back(std::move(m));
   }
   // The stored examples first, in their order; then the latest.

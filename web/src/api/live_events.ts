@@ -1,5 +1,5 @@
 // The live stream's messages (schema/events.md), parsed into a tagged union.
-import type { Case, CaseEvent, Reply, User } from "./types";
+import type { Case, CaseEvent, Crisis, CrisisSummary, Reply, SpikeDetail, User } from "./types";
 
 export type LiveEvent =
   | { type: "hello"; at: number; user: User; team_ids: string[] }
@@ -11,6 +11,8 @@ export type LiveEvent =
       message: { id: string; case_id: string; platform: string; direction: "inbound" | "outbound"; created_at: number };
     }
   | { type: `reply.${string}`; at: number; reply: Reply }
+  | { type: "crisis.started" | "crisis.updated" | "crisis.ended"; at: number; crisis: Crisis; summary?: CrisisSummary }
+  | { type: "spike.started" | "spike.ended"; at: number; spike: SpikeDetail }
   | { type: "overflow"; at: number; message: string };
 
 /**
@@ -36,4 +38,12 @@ export function isCaseEvent(e: LiveEvent): e is Extract<LiveEvent, { case: Case 
 
 export function isReplyEvent(e: LiveEvent): e is Extract<LiveEvent, { reply: Reply }> {
   return e.type.startsWith("reply.") && "reply" in e;
+}
+
+export function isCrisisEvent(e: LiveEvent): e is Extract<LiveEvent, { crisis: Crisis }> {
+  return e.type.startsWith("crisis.") && "crisis" in e && typeof e.crisis === "object" && e.crisis !== null;
+}
+
+export function isSpikeEvent(e: LiveEvent): e is Extract<LiveEvent, { spike: SpikeDetail }> {
+  return e.type.startsWith("spike.") && "spike" in e && typeof e.spike === "object" && e.spike !== null;
 }

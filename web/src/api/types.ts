@@ -64,3 +64,35 @@ export type MetricItem = MetricGet["responses"]["200"]["content"]["application/j
 /** What one case contributes to the metrics: a row of the drill-down. */
 export type CaseFacts = Schemas["CaseFacts"];
 export type CaseFactsPage = paths["/api/v1/metrics/cases"]["get"]["responses"]["200"]["content"]["application/json"];
+
+/** A crisis (`GET /api/v1/crisis`, `/api/v1/crises`): what it is about and what it does. */
+export type Crisis = Schemas["Crisis"];
+/** What a supervisor gives a crisis when starting or changing it. */
+export type CrisisSpec = Schemas["CrisisSpec"];
+export type CrisisRaiseTo = Crisis["raise_to"];
+/** What a crisis came to (so far, while it runs). */
+export type CrisisSummary = Schemas["CrisisSummary"];
+export type CrisisWithSummary = Schemas["CrisisWithSummary"];
+
+/** A spike of messages (`GET /api/v1/alerts`). */
+export type SpikeAlert = Schemas["SpikeAlert"];
+export type SpikeKind = SpikeAlert["kind"];
+/** A spike with why it happened (`GET /api/v1/alerts/{id}`, `spike.*` events). */
+export type SpikeDetail = Schemas["SpikeDetail"];
+export type SpikeExplanation = SpikeDetail["explanation"];
+export type SpikeTerm = SpikeExplanation["top_terms"][number];
+export type SpikeSource = SpikeExplanation["sources"][number];
+export type SpikeAuthor = SpikeExplanation["top_authors"][number];
+export type SpikeSample = SpikeExplanation["samples"][number];
+
+/** A brand account as `GET /api/v1/settings` lists it (to name a spike's series). */
+export type ChannelAccount = Schemas["Settings"]["channels"][number];
+
+/** A recurring complaint topic of a period (`GET /api/v1/topics`). */
+export type Topic = Schemas["Topic"];
+/** One day of a topic's trend: its complaints that local day. */
+export type TopicDay = Topic["trend"][number];
+/** A complaint that is an example of a topic. */
+export type TopicExample = Topic["examples"][number];
+/** What `POST /api/v1/topics/{id}/send` answers. */
+export type TopicSent = paths["/api/v1/topics/{id}/send"]["post"]["responses"]["200"]["content"]["application/json"];

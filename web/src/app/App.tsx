@@ -2,6 +2,7 @@
 // shell. An expired session keeps the shell mounted (inert) under the sign-in form.
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n";
+import { CrisisProvider } from "../state/crisis";
 import { DirectoryProvider } from "../state/directory";
 import { LiveProvider } from "../state/live";
 import { useRoute } from "../state/router";
@@ -29,7 +30,9 @@ export function App() {
     <>
       <LiveProvider paused={expired}>
         <DirectoryProvider>
-          <Shell route={route} inert={expired} />
+          <CrisisProvider>
+            <Shell route={route} inert={expired} />
+          </CrisisProvider>
         </DirectoryProvider>
       </LiveProvider>
       {expired ? <LoginPage expired /> : null}

@@ -1,5 +1,6 @@
 // The frame around every page: the navigation, the live connection's state, the agent's
-// presence, the language switch and signing out.
+// presence, the language switch and signing out; the crisis banner under it, and for
+// supervisors a notice when a spike starts.
 import { lazy, Suspense, useState } from "react";
 import { api } from "../api/client";
 import type { PresenceEntry } from "../api/types";
@@ -15,9 +16,16 @@ import { SlaBoardPage } from "../supervisor/SlaBoardPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { ListeningRulesPage } from "../settings/ListeningRulesPage";
 import { canViewMetrics } from "../dashboard/metrics_query";
+import { CrisisBanner } from "../crisis/CrisisBanner";
+import { canRunCrisis } from "../crisis/crisis_form";
+import { SpikeToasts } from "../spikes/SpikeToasts";
+import { useSpikeNotices } from "../spikes/use_spike_notices";
 
-// The dashboard and its chart library load only when a supervisor first opens it.
+// The dashboard, the topics (and their chart library) and the crisis page load only when a
+// supervisor first opens them.
 const DashboardPage = lazy(() => import("../dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const CrisisPage = lazy(() => import("../crisis/CrisisPage").then((m) => ({ default: m.CrisisPage })));
+const TopicsPage = lazy(() => import("../topics/TopicsPage").then((m) => ({ default: m.TopicsPage })));
 
 export function Shell({ route, inert }: { route: Route; inert: boolean }) {
   const { t, lang, setLang } = useI18n();
@@ -27,6 +35,7 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
   const [help, setHelp] = useState(false);
   const [away, setAway] = useState(false);
   const supervisor = me.role !== "agent";
+  const spikes = useSpikeNotices(canViewMetrics(me.role), route.page === "dashboard");
 
   const pages: Array<[Page, string, boolean]> = [
     ["inbox", t("nav.inbox"), true],
@@ -34,6 +43,8 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
     ["team", t("nav.team"), supervisor],
     ["sla", t("nav.sla"), supervisor],
     ["dashboard", t("nav.dashboard"), canViewMetrics(me.role)],
+    ["topics", t("nav.topics"), canViewMetrics(me.role)],
+    ["crisis", t("nav.crisis"), canRunCrisis(me.role)],
     ["listening", t("nav.listening"), true],
     ["settings", t("nav.settings"), true],
   ];
@@ -69,6 +80,12 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
                 data-nav={page}
               >
                 {label}
+                {page === "dashboard" && spikes.unseen > 0 ? (
+                  <span className="nav-badge" data-testid="spike-badge">
+                    <span aria-hidden="true">{spikes.unseen}</span>
+                    <span className="visually-hidden">{t("spike.badge", { count: spikes.unseen })}</span>
+                  </span>
+                ) : null}
               </a>
             ))}
         </nav>
@@ -91,6 +108,7 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
           {t("nav.signout")}
         </button>
       </header>
+      <CrisisBanner />
       <main id="main">
         {route.page === "inbox" ? <InboxPage route={route} onHelp={() => setHelp(true)} /> : null}
         {route.page === "approvals" ? <ApprovalsPage /> : null}
@@ -101,9 +119,20 @@ export function Shell({ route, inert }: { route: Route; inert: boolean }) {
             <DashboardPage />
           </Suspense>
         ) : null}
+        {route.page === "topics" ? (
+          <Suspense fallback={<p className="page muted">{t("list.loading")}</p>}>
+            <TopicsPage />
+          </Suspense>
+        ) : null}
+        {route.page === "crisis" ? (
+          <Suspense fallback={<p className="page muted">{t("list.loading")}</p>}>
+            <CrisisPage />
+          </Suspense>
+        ) : null}
         {route.page === "settings" ? <SettingsPage /> : null}
         {route.page === "listening" ? <ListeningRulesPage /> : null}
       </main>
+      {canViewMetrics(me.role) ? <SpikeToasts notices={spikes.notices} onDismiss={spikes.dismiss} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>
   );

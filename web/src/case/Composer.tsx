@@ -1,12 +1,15 @@
 // Writing the answer: the network's own ways to reply, a live length count, the signature as
 // it will go out, the server's review of the draft (capability, length, generic wording,
 // approval) and sending. Move-to-private writes a short public acknowledgement and the
-// details in private as one action.
+// details in private as one action. While a crisis runs, its holding statement goes into the
+// draft with one button, at the cursor.
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { api, ApiError } from "../api/client";
 import type { CaseDetail, DraftReview, Reply, ReplyRoute } from "../api/types";
+import { insertStatement } from "../crisis/holding_statement";
 import { formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
+import { useCrisis } from "../state/crisis";
 import { limitFor, loadWeightedCounter, measure, modesFor, privateRouteFor, type ComposerMode } from "./composer_logic";
 import { useDraft } from "./use_draft";
 
@@ -31,7 +34,10 @@ export const Composer = forwardRef<ComposerHandle, { detail: CaseDetail; canSend
   const [outcome, setOutcome] = useState<{ kind: "ok" | "held" | "error"; text: string } | null>(null);
   const [, setCounterReady] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
+  const areas = useRef<Partial<Record<"main" | "pub" | "priv", HTMLTextAreaElement | null>>>({});
+  const lastPart = useRef<"main" | "pub" | "priv" | null>(null);
   const lastWriting = useRef(0);
+  const { running: crisis } = useCrisis();
 
   useImperativeHandle(ref, () => ({ focus: () => textArea.current?.focus() }), []);
 
@@ -76,6 +82,21 @@ export const Composer = forwardRef<ComposerHandle, { detail: CaseDetail; canSend
       lastWriting.current = now;
       void api.put(`/api/v1/cases/${encodeURIComponent(detail.id)}/activity`, { activity: "writing" }).catch(() => undefined);
     }
+  };
+
+  // The holding statement goes where the agent last wrote (the public part when moving to
+  // private: it is what may be said in public), at the cursor, which then follows it.
+  const insertHolding = () => {
+    if (!crisis?.holding_statement) return;
+    const target = parts.find((p) => p.key === lastPart.current) ?? parts[0]!;
+    const area = areas.current[target.key];
+    const at = area && lastPart.current === target.key ? { start: area.selectionStart, end: area.selectionEnd } : { start: target.text.length, end: target.text.length };
+    const { text, caret } = insertStatement(target.text, crisis.holding_statement, at.start, at.end);
+    change(target.key === "main" ? { text } : target.key === "pub" ? { public_text: text } : { private_text: text });
+    setTimeout(() => {
+      area?.focus();
+      area?.setSelectionRange(caret, caret);
+    }, 0);
   };
 
   const blocked = parts.some((p) => {
@@ -155,7 +176,11 @@ export const Composer = forwardRef<ComposerHandle, { detail: CaseDetail; canSend
             <label className="composer-label">
               <span>{label}</span>
               <textarea
-                ref={part.key === "priv" ? undefined : textArea}
+                ref={(el) => {
+                  areas.current[part.key] = el;
+                  if (part.key !== "priv") textArea.current = el;
+                }}
+                onFocus={() => (lastPart.current = part.key)}
                 dir="auto"
                 rows={part.key === "pub" ? 2 : 4}
                 value={part.text}
@@ -181,6 +206,11 @@ export const Composer = forwardRef<ComposerHandle, { detail: CaseDetail; canSend
         );
       })}
       <div className="composer-actions">
+        {crisis?.holding_statement ? (
+          <button type="button" className="holding-insert" onClick={insertHolding} data-testid="insert-holding" title={crisis.holding_statement}>
+            {t("composer.insertHolding")}
+          </button>
+        ) : null}
         <button type="submit" className="primary" disabled={blocked || sending} data-testid="send">
           {sending ? t("composer.sending") : t("composer.send")}
         </button>

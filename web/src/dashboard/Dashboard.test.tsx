@@ -26,6 +26,31 @@ const kToday = Date.UTC(2026, 10, 22, 22);
 
 let requests: URL[] = [];
 
+const kSpikeDetail = {
+  id: "4",
+  series: "rule:boycott",
+  kind: "volume",
+  started_at: kToday + 9 * 3_600_000,
+  ended_at: kToday + 10 * 3_600_000,
+  observed: 31,
+  expected: 2.5,
+  score: 11.3,
+  explanation: {
+    messages: 31,
+    negative: 24,
+    top_terms: [{ term: "חרם", count: 19, lift: 41 }],
+    sources: [{ platform: "x", account_id: "1500000000000000001", count: 31 }],
+    top_authors: [{ platform: "x", handle: "noa_news", name: "נועה", followers: 48_200, count: 2 }],
+    samples: [{ id: "881", case_id: "302", platform: "x", author_handle: "noa_news", author_name: "נועה", author_followers: 48_200, created_at: kToday + 9 * 3_600_000, text: "קוראת לכולם להחרים את קנטינה" }],
+  },
+};
+const { explanation: _unused, ...kSpike } = kSpikeDetail;
+const kSpikes = [
+  { ...kSpike, id: "5", series: "account:x:1500000000000000001", kind: "negative_share", started_at: kToday + 11 * 3_600_000, ended_at: null, observed: 12, expected: 3 },
+  kSpike,
+  { ...kSpike, id: "1", started_at: kWeekFrom - 86_400_000, ended_at: kWeekFrom - 80_000_000 }, // before the period
+];
+
 function summary(median: number, cases: number) {
   return [
     {
@@ -58,6 +83,12 @@ function answer(url: URL): unknown {
         ];
       }
       return Number(p.get("from")) === kWeekFrom ? summary(480, 12) : summary(600, 10);
+    case "/api/v1/alerts":
+      return { items: kSpikes };
+    case "/api/v1/alerts/4":
+      return kSpikeDetail;
+    case "/api/v1/settings":
+      return { channels: [{ platform: "x", account_id: "1500000000000000001", handle: "kantina_il", name: "", api_base: "", can_reply: true }] };
     case "/api/v1/metrics/first-response":
       return [{ group: "", label: "", count: 3, from: kToday, to: kNow, cases: 4, median_s: 720 }];
     case "/api/v1/metrics/cases":
@@ -88,6 +119,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  window.history.replaceState(null, "", "/");
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -171,5 +203,53 @@ describe("Dashboard", () => {
       expect(requests.some((u) => u.pathname === "/api/v1/metrics/summary" && u.searchParams.get("from") === String(kToday) && u.searchParams.get("hours") === "business")).toBe(true),
     );
     expect(screen.getByTestId("dashboard-period").textContent).toBe("23 בנוב׳, בהשוואה ל־22 בנוב׳");
+  });
+});
+
+describe("Dashboard spikes", () => {
+  it("lists the period's spikes in time order, in words, and opens one's explanation", async () => {
+    window.history.replaceState(null, "", "/dashboard");
+    render(<Dashboard />, { wrapper: Providers });
+    const list = await screen.findByTestId("spike-list");
+    const rows = within(list).getAllByRole("listitem");
+    expect(rows.map((r) => r.getAttribute("data-alert"))).toEqual(["4", "5"]);
+    expect(rows[0]?.textContent).toContain("יותר הודעות מהרגיל");
+    expect(rows[0]?.textContent).toContain("כלל האזנה boycott");
+    expect(rows[0]?.textContent).toContain("31 הודעות ב־5 דקות, במקום כ־2.5");
+    expect(rows[1]?.textContent).toContain("שלילי במיוחד");
+    await waitFor(() => expect(rows[1]?.textContent).toContain("X @kantina_il"));
+    expect(rows[1]?.textContent).toContain("נמשך");
+    expect(screen.getByTestId("spike-timeline").querySelectorAll(".timeline-bar").length).toBe(2);
+
+    fireEvent.click(within(rows[0] as HTMLElement).getByTestId("spike-open"));
+    const panel = await screen.findByTestId("spike-explanation");
+    expect(window.location.pathname + window.location.search).toBe("/dashboard?alert=4");
+    expect(await within(panel).findByTestId("spike-headline")).toBeTruthy();
+    expect(within(panel).getByTestId("spike-headline").textContent).toBe("31 הודעות, 24 מהן שליליות (77.4%)");
+    const term = within(within(panel).getByTestId("spike-terms")).getByText("חרם").closest("tr") as HTMLElement;
+    expect([...term.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["19", "×41"]);
+    expect(within(panel).getByTestId("spike-authors").textContent).toContain("48.2K");
+    const sample = within(panel).getByRole("link", { name: "פתיחת פנייה 302" });
+    expect(sample.getAttribute("href")).toBe("/?queue=all&case=302");
+    expect(within(panel).getByText("קוראת לכולם להחרים את קנטינה").getAttribute("dir")).toBe("auto");
+
+    fireEvent.click(within(panel).getByTestId("spike-close"));
+    await waitFor(() => expect(screen.queryByTestId("spike-explanation")).toBeNull());
+    expect(window.location.search).toBe("");
+  });
+
+  it("opens the explanation of ?alert=<id> when the page loads with it, as alerts link to it", async () => {
+    window.history.replaceState(null, "", "/dashboard?alert=4");
+    render(<Dashboard />, { wrapper: Providers });
+    const panel = await screen.findByTestId("spike-explanation");
+    await within(panel).findByTestId("spike-terms");
+    expect(requests.some((u) => u.pathname === "/api/v1/alerts/4")).toBe(true);
+  });
+
+  it("says so when the linked spike does not exist", async () => {
+    window.history.replaceState(null, "", "/dashboard?alert=99");
+    render(<Dashboard />, { wrapper: Providers });
+    const panel = await screen.findByTestId("spike-explanation");
+    expect((await within(panel).findByRole("alert")).textContent).toBe("אין זינוק כזה.");
   });
 });

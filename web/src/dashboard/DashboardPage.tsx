@@ -1,12 +1,18 @@
 // The supervisors' dashboard (`/dashboard`, for roles holding view_metrics): the service
 // figures of a period in the viewer's time zone against the previous period, cases and first
-// response by day, a breakdown by a chosen dimension, and the cases behind any of them.
+// response by day, a breakdown by a chosen dimension, and the cases behind any of them; the
+// period's spikes on a timeline, each with its explanation (`?alert=<id>` opens one).
 import { useCallback, useMemo, useState } from "react";
 import type { MetricsHours } from "../api/types";
 import { formatCalendarDay, formatDaySpan } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
+import { useNow } from "../common/use_now";
 import { useLive } from "../state/live";
+import { alertHref, navigate, useRoute } from "../state/router";
 import { useMe } from "../state/session";
+import { SpikeExplanationPanel } from "../spikes/SpikeExplanationPanel";
+import { SpikeTimeline } from "../spikes/SpikeTimeline";
+import { useSpikes } from "../spikes/use_spikes";
 import { failureText } from "../settings/listening_rules";
 import { BreakdownPanel } from "./BreakdownPanel";
 import { breakdownRows, type BreakdownRow, type Dimension } from "./breakdown";
@@ -15,7 +21,7 @@ import { dailySeries, type DayPoint } from "./daily_series";
 import { DrillDownPanel } from "./DrillDownPanel";
 import { canViewMetrics, metricPath, type MetricsScope } from "./metrics_query";
 import { MetricTiles } from "./MetricTiles";
-import { localDateOf, periodDays, periodOf, previousPeriod, type PeriodChoice } from "./periods";
+import { addDays, localDateOf, periodDays, periodOf, previousPeriod, zonedInstant, type PeriodChoice } from "./periods";
 import { PeriodPicker } from "./PeriodPicker";
 import { buildTiles, type Tile } from "./tiles";
 import { useMetric } from "./use_metric";
@@ -48,12 +54,32 @@ export function Dashboard() {
   const [now, setNow] = useState(() => Date.now());
   const [hours, setHours] = useState<MetricsHours>("calendar");
   const [dimension, setDimension] = useState<Dimension>("platform");
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [drill, setDrillState] = useState<DrillTarget | null>(null);
+  const alertId = useRoute().params.get("alert");
+  const spikes = useSpikes();
+  const clock = useNow(60_000);
+
+  // One side panel at a time: the cases behind a figure, or a spike's explanation (in the URL).
+  const setDrill = useCallback((target: DrillTarget | null) => {
+    setDrillState(target);
+    if (target && new URLSearchParams(window.location.search).has("alert")) navigate("/dashboard", true);
+  }, []);
+  const openAlert = useCallback((id: string) => {
+    setDrillState(null);
+    navigate(alertHref(id));
+  }, []);
+  const closeAlert = useCallback(() => navigate("/dashboard"), []);
 
   const period = useMemo(() => periodOf(choice, now, timeZone), [choice, now, timeZone]);
   const previous = useMemo(() => previousPeriod(period, timeZone), [period, timeZone]);
   const scope = useMemo<MetricsScope>(() => ({ from: period.from, to: period.to, timeZone }), [period, timeZone]);
   const reloadKey = `${epoch}:${now}`;
+  // The timeline keeps up with the clock: spikes that start after the figures were read still
+  // land on it, up to the end of the period's last day.
+  const timelinePeriod = useMemo(
+    () => ({ ...period, to: Math.max(period.to, Math.min(zonedInstant(addDays(period.last, 1), timeZone), clock)) }),
+    [period, clock, timeZone],
+  );
 
   const summary = useMetric(metricPath("summary", scope, { hours }), reloadKey);
   const before = useMetric(metricPath("summary", { from: previous.from, to: previous.to, timeZone }, { hours }), reloadKey);
@@ -75,21 +101,21 @@ export function Dashboard() {
   const choose = (next: PeriodChoice) => {
     setChoice(next);
     setNow(Date.now());
-    setDrill(null);
+    setDrillState(null);
   };
   const onTile = (tile: Tile) =>
     setDrill({ title: t("drill.wholePeriod", { what: t(`dashboard.tile.${tile.id}`), period: span }), scope });
   const onDay = useCallback(
     (point: DayPoint) => setDrill({ title: formatCalendarDay(point.day.date, lang), scope: { from: point.day.from, to: point.day.to, timeZone } }),
-    [lang, timeZone],
+    [lang, timeZone, setDrill],
   );
   const onGroup = useCallback(
     (row: BreakdownRow) => setDrill({ title: t("drill.group", { dimension: t(`dashboard.dim.${dimension}`), group: row.name }), scope: { ...scope, groupBy: dimension, group: row.group } }),
-    [t, dimension, scope],
+    [t, dimension, scope, setDrill],
   );
 
   return (
-    <section className={drill ? "page dashboard drilling" : "page dashboard"} data-testid="dashboard">
+    <section className={drill || alertId ? "page dashboard drilling" : "page dashboard"} data-testid="dashboard">
       <div className="dashboard-main">
         <div className="page-head">
           <h1>{t("dashboard.title")}</h1>
@@ -122,8 +148,20 @@ export function Dashboard() {
           {points ? <DailyChart points={points} onSelect={onDay} /> : null}
           <BreakdownPanel dimension={dimension} onDimension={setDimension} rows={rows} onSelect={onGroup} />
         </div>
+        <SpikeTimeline
+          alerts={spikes.alerts}
+          error={spikes.error}
+          period={timelinePeriod}
+          now={Math.max(clock, now)}
+          selectedId={alertId}
+          onSelect={(a) => openAlert(a.id)}
+        />
       </div>
-      {drill ? <DrillDownPanel title={drill.title} scope={drill.scope} onClose={() => setDrill(null)} /> : null}
+      {alertId ? (
+        <SpikeExplanationPanel alertId={alertId} onClose={closeAlert} />
+      ) : drill ? (
+        <DrillDownPanel title={drill.title} scope={drill.scope} onClose={() => setDrill(null)} />
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,8 @@ export interface MetricsScope {
   from: number;
   to: number;
   timeZone: string;
-  groupBy?: MetricsGroupBy;
+  /** "topic": a recurring complaint topic (the topics view's drill-down). */
+  groupBy?: MetricsGroupBy | "topic";
   /** One group of `groupBy`; "" is the group of cases without a value. */
   group?: string;
 }

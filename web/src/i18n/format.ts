@@ -129,3 +129,8 @@ export function languageName(code: string, lang: Lang): string {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
+
+/** The wall-clock time of `ms` in the viewer's zone, "14:05". */
+export function formatClock(ms: number, ctx: FormatContext): string {
+  return dateFormat(kLocale[ctx.lang], { hour: "2-digit", minute: "2-digit", timeZone: ctx.timeZone, hourCycle: "h23" }).format(new Date(ms));
+}

@@ -2,14 +2,14 @@
 // index.html, and the app reads the path and query from `location`.
 import { useSyncExternalStore } from "react";
 
-export type Page = "inbox" | "approvals" | "team" | "sla" | "dashboard" | "settings" | "listening";
+export type Page = "inbox" | "approvals" | "team" | "sla" | "dashboard" | "topics" | "crisis" | "settings" | "listening";
 
 export interface Route {
   page: Page;
   params: URLSearchParams;
 }
 
-const kPages: readonly Page[] = ["approvals", "team", "sla", "dashboard", "settings", "listening"];
+const kPages: readonly Page[] = ["approvals", "team", "sla", "dashboard", "topics", "crisis", "settings", "listening"];
 
 const listeners = new Set<() => void>();
 
@@ -55,4 +55,9 @@ export function inboxHref(queue: string, caseId?: string | null, q?: string): st
   if (caseId) params.set("case", caseId);
   if (q) params.set("q", q);
   return `/?${params.toString()}`;
+}
+
+/** The dashboard with spike `alertId`'s explanation open (the link alerts by webhook and e-mail carry). */
+export function alertHref(alertId: string): string {
+  return `/dashboard?alert=${encodeURIComponent(alertId)}`;
 }

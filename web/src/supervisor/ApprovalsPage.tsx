@@ -1,6 +1,7 @@
 // Supervisors' approval queue: each held reply with its case, why it was held, and approve
-// (optionally edited, with a note) or reject (with a note for the agent). Crisis mode holds
-// every new reply here.
+// (optionally edited, with a note) or reject (with a note for the agent). While a crisis runs,
+// every reply on a case about it waits here (reason `crisis`); crisis mode itself is run from
+// the crisis page.
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../api/client";
 import { isReplyEvent } from "../api/live_events";
@@ -8,6 +9,7 @@ import type { Reply } from "../api/types";
 import { PlatformIcon } from "../common/PlatformIcon";
 import { formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
+import { isMessageKey } from "../i18n/messages";
 import { useDirectory } from "../state/directory";
 import { useLive, useLiveEvents } from "../state/live";
 import { inboxHref, navigate } from "../state/router";
@@ -16,7 +18,6 @@ export function ApprovalsPage() {
   const { t } = useI18n();
   const { epoch } = useLive();
   const [items, setItems] = useState<Reply[]>([]);
-  const [crisis, setCrisis] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -24,10 +25,6 @@ export function ApprovalsPage() {
       .get<{ items?: Reply[] }>("/api/v1/approvals")
       .then((r) => setItems(r.items ?? []))
       .catch((e: Error) => setError(e.message));
-    api
-      .get<{ on: boolean }>("/api/v1/crisis-mode")
-      .then((c) => setCrisis(c.on))
-      .catch(() => undefined);
   }, []);
   useEffect(load, [load, epoch]);
 
@@ -40,21 +37,22 @@ export function ApprovalsPage() {
     });
   });
 
-  const toggleCrisis = () =>
-    api
-      .put<{ on: boolean }>("/api/v1/crisis-mode", { on: !crisis })
-      .then((c) => setCrisis(c.on))
-      .catch((e: Error) => setError(e.message));
-
   return (
     <section className="page approvals" data-testid="approvals">
       <header className="page-head">
         <h1>{t("approvals.title")}</h1>
-        <button type="button" className={crisis ? "danger" : ""} onClick={toggleCrisis} data-testid="crisis">
-          {crisis ? t("approvals.crisisOff") : t("approvals.crisisOn")}
-        </button>
+        <a
+          className="button"
+          href="/crisis"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate("/crisis");
+          }}
+          data-testid="crisis-link"
+        >
+          {t("approvals.crisisLink")}
+        </a>
       </header>
-      {crisis ? <p className="banner danger">{t("approvals.crisis")}</p> : null}
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -107,7 +105,7 @@ function ApprovalCard({ reply, onDone, onError }: { reply: Reply; onDone: (id: s
         </a>
       </div>
       <p className="reason" data-testid="approval-reason">
-        {t("approvals.reason", { reason: reply.approval_reason ?? "" })}
+        {t("approvals.reason", { reason: reasonText(reply.approval_reason ?? "", t) })}
       </p>
       <label>
         {t("approvals.edit")}
@@ -127,4 +125,10 @@ function ApprovalCard({ reply, onDone, onError }: { reply: Reply; onDone: (id: s
       </div>
     </li>
   );
+}
+
+/** An approval reason in words ("crisis mode", "food poisoning risk"), or its code when unknown. */
+function reasonText(code: string, t: ReturnType<typeof useI18n>["t"]): string {
+  const key = `reason.${code}`;
+  return isMessageKey(key) ? t(key) : code;
 }
