@@ -5,9 +5,9 @@ import type { CaseDetail } from "../api/types";
 import { I18nProvider } from "../i18n/i18n";
 import { SessionProvider } from "../state/session";
 import { Composer } from "./Composer";
+import { stubFetch, type FakeCall } from "../test_support/fake_fetch";
 
-type Call = { method: string; url: string; body: unknown };
-let calls: Call[] = [];
+let calls: FakeCall[] = [];
 let answers: Record<string, (body: unknown) => [number, unknown]> = {};
 
 beforeEach(() => {
@@ -15,13 +15,7 @@ beforeEach(() => {
   localStorage.setItem("feedroom.lang", "en");
   calls = [];
   answers = {};
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const method = init.method ?? "GET";
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    calls.push({ method, url, body });
-    const answer = answers[`${method} ${url}`]?.(body) ?? [404, { error: { code: "not_found", message: "none" } }];
-    return new Response(answer[0] === 204 ? null : JSON.stringify(answer[1]), { status: answer[0] });
-  });
+  stubFetch((key, body) => answers[key]?.(body), (call) => calls.push(call));
 });
 
 afterEach(() => {

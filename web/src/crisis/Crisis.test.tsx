@@ -10,9 +10,9 @@ import { LiveProvider } from "../state/live";
 import { SessionProvider, useSession } from "../state/session";
 import { CrisisBanner } from "./CrisisBanner";
 import { CrisisPanel } from "./CrisisPage";
+import { stubFetch, type FakeCall } from "../test_support/fake_fetch";
 
-type Call = { method: string; url: string; body: unknown };
-let calls: Call[] = [];
+let calls: FakeCall[] = [];
 let answers: Record<string, (body: unknown) => [number, unknown]> = {};
 
 const kStatement = "אנחנו בודקים את הדיווחים ונעדכן כאן בהקדם.";
@@ -62,13 +62,7 @@ beforeEach(() => {
     "GET /api/v1/crises": () => [200, { items: [] }],
     "GET /api/v1/crisis": () => [200, { crisis: null }],
   };
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const method = init.method ?? "GET";
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    calls.push({ method, url, body });
-    const answer = answers[`${method} ${url}`]?.(body) ?? [404, { error: { code: "not_found", message: "none" } }];
-    return new Response(answer[0] === 204 ? null : JSON.stringify(answer[1]), { status: answer[0] });
-  });
+  stubFetch((key, body) => answers[key]?.(body), (call) => calls.push(call));
 });
 
 afterEach(() => {

@@ -5,9 +5,9 @@ import type { ListeningRule } from "../api/types";
 import { I18nProvider } from "../i18n/i18n";
 import { ListeningRules } from "./ListeningRulesPage";
 import { RuleQueryText } from "./RuleQueryText";
+import { stubFetch, type FakeCall } from "../test_support/fake_fetch";
 
-type Call = { method: string; url: string; body: unknown };
-let calls: Call[] = [];
+let calls: FakeCall[] = [];
 let answers: Record<string, (body: unknown) => [number, unknown]> = {};
 
 const kHostile = '<img src=x onerror="alert(1)"> קנטינה';
@@ -20,13 +20,7 @@ beforeEach(() => {
   localStorage.setItem("feedroom.lang", "en");
   calls = [];
   answers = { "GET /api/v1/listening/rules": () => [200, { rules: kRules }] };
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const method = init.method ?? "GET";
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    calls.push({ method, url, body });
-    const answer = answers[`${method} ${url}`]?.(body) ?? [404, { error: { code: "not_found", message: "none" } }];
-    return new Response(answer[0] === 204 ? null : JSON.stringify(answer[1]), { status: answer[0] });
-  });
+  stubFetch((key, body) => answers[key]?.(body), (call) => calls.push(call));
 });
 
 afterEach(() => {

@@ -6,6 +6,7 @@ import { I18nProvider } from "../i18n/i18n";
 import { DirectoryProvider } from "../state/directory";
 import { LiveProvider } from "../state/live";
 import { Topics } from "./TopicsPage";
+import { stubFetch } from "../test_support/fake_fetch";
 
 // A canvas cannot draw here: the sparkline stands in as its description.
 vi.mock("react-chartjs-2", () => ({
@@ -64,13 +65,7 @@ beforeEach(() => {
     "GET /api/v1/users": () => [200, { items: [] }],
     "GET /api/v1/teams": () => [200, { items: [] }],
   };
-  vi.stubGlobal("fetch", async (input: string, init: RequestInit) => {
-    const url = new URL(input, "http://feedroom.test");
-    const method = init.method ?? "GET";
-    calls.push({ method, url });
-    const answer = answers[`${method} ${url.pathname}`]?.() ?? [404, { error: { code: "not_found", message: "none" } }];
-    return new Response(JSON.stringify(answer[1]), { status: answer[0] });
-  });
+  stubFetch((key) => answers[key]?.(), (call) => calls.push({ method: call.method, url: new URL(call.url, "http://feedroom.test") }), true);
 });
 
 afterEach(() => {
