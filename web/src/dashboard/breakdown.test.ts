@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MetricItem } from "../api/types";
 import { translate } from "../i18n/messages";
-import { breakdownRows, groupName } from "./breakdown";
+import { breakdownRows, groupName, kDimensions, type Dimension } from "./breakdown";
 
 const he = (key: Parameters<typeof translate>[1]) => translate("he", key);
 
@@ -26,8 +26,18 @@ describe("groupName", () => {
     expect(groupName("team", { group: "3", label: "צוות X" }, "he", he)).toBe("צוות X");
     expect(groupName("agent", { group: "7", label: "דנה כהן" }, "he", he)).toBe("דנה כהן");
     expect(groupName("rule", { group: "brand", label: "brand" }, "he", he)).toBe("brand");
+    expect(groupName("topic", { group: "12", label: "עיכוב במשלוח" }, "he", he)).toBe("עיכוב במשלוח");
     expect(groupName("team", { group: "", label: "" }, "he", he)).toBe("ללא");
     expect(groupName("platform", { group: "mastodon", label: "mastodon" }, "he", he)).toBe("mastodon");
+  });
+});
+
+describe("kDimensions", () => {
+  it("offers every dimension the API groups by, once", () => {
+    const every: Record<Dimension, true> = {
+      platform: true, account: true, team: true, agent: true, priority: true, language: true, intent: true, rule: true, topic: true,
+    };
+    expect([...kDimensions].sort()).toEqual(Object.keys(every).sort());
   });
 });
 

@@ -8,7 +8,7 @@ import { readFigure } from "./figures";
 export type Dimension = Exclude<MetricsGroupBy, "all">;
 
 /** The dimensions the viewer can break the period down by, in the picker's order. */
-export const kDimensions: readonly Dimension[] = ["platform", "account", "team", "agent", "priority", "language", "intent", "rule"];
+export const kDimensions: readonly Dimension[] = ["platform", "account", "team", "agent", "priority", "language", "intent", "rule", "topic"];
 
 export interface BreakdownRow {
   /** The group's value as the API names it ("" for cases without one). */
@@ -25,8 +25,8 @@ type Translate = (key: MessageKey) => string;
 
 /**
  * How the viewer reads group `item` of `dimension`: platforms, priorities and intents in their
- * words, languages by name, teams and agents by the label the server gives (their names), and
- * the group without a value as "none".
+ * words, languages by name, teams, agents and topics by the label the server gives (their
+ * names), and the group without a value as "none".
  */
 export function groupName(dimension: Dimension, item: Pick<MetricItem, "group" | "label">, lang: Lang, t: Translate): string {
   if (item.group === "") return t("dashboard.none");
