@@ -66,6 +66,17 @@ struct MinuteCount {
   bool operator==(const MinuteCount&) const = default;
 };
 
+// A spike notice waiting for one sink (the AlertDispatcher's outbox, docs/alerts.md): kept
+// until it is delivered or given up, so that a restart goes on with it.
+struct PendingAlertDelivery {
+  std::int64_t alert_id = 0;
+  bool started = true;  // the notice of the spike's start; false: of its end
+  std::string sink;     // AlertSink::name()
+  int attempts = 0;     // made so far
+  UnixMillis due = 0;   // when the next attempt is due
+  bool operator==(const PendingAlertDelivery&) const = default;
+};
+
 // Writes, inside a WriteBatch.
 class MetricsTxn {
  public:
@@ -99,6 +110,11 @@ class MetricsTxn {
   virtual Result<std::int64_t> InsertSpikeAlert(const SpikeAlert& alert) = 0;
   // Records that spike `id` ended at minute `at`. kNotFound for an unknown id.
   virtual Status EndSpikeAlert(std::int64_t id, UnixMillis at) = 0;
+  // Stores `d`, replacing the delivery of the same alert, notice and sink.
+  virtual Status PutAlertDelivery(const PendingAlertDelivery& d) = 0;
+  // Forgets the delivery of notice `started` of `alert_id` to `sink` (none: nothing happens).
+  virtual Status DeleteAlertDelivery(std::int64_t alert_id, bool started,
+                                     const std::string& sink) = 0;
 };
 
 // Reads; any thread.
@@ -135,6 +151,8 @@ class MetricsReader {
   virtual Result<std::vector<SpikeAlert>> OpenSpikeAlerts() = 0;
   // Spike `id`, or nullopt.
   virtual Result<std::optional<SpikeAlert>> GetSpikeAlert(std::int64_t id) = 0;
+  // Every delivery waiting, the earliest due first (then by alert, notice and sink).
+  virtual Result<std::vector<PendingAlertDelivery>> PendingAlertDeliveries() = 0;
 
   // Up to `limit` customer messages (not deleted) counted in volume series `series`
   // (domain/metrics/volume_series.h) created in [from, to), the latest first. Negative: the

@@ -69,17 +69,25 @@ AlertStack::AlertStack(const ServerConfig& config, ports::Store& store, const Cl
   engine::AlertDispatcherOptions options;
   options.public_url = config.alerts.public_url;
   dispatcher_ = std::make_unique<engine::AlertDispatcher>(
-      *explainer_, hub, clock, metrics, SinksOf(config.alerts, clock), label_, options);
+      store, *explainer_, hub, clock, metrics, SinksOf(config.alerts, clock), label_, options);
 }
 
 AlertStack::~AlertStack() { Stop(); }
 
-void AlertStack::Start() { pacer_.Start(); }
+void AlertStack::Start() {
+  auto resumed = dispatcher_->Resume();
+  if (!resumed.ok()) {
+    FR_LOG(kWarn, "alerts", "alert outbox not read: {}", resumed.status().ToString());
+  } else if (*resumed > 0) {
+    FR_LOG(kInfo, "alerts", "{} alert deliveries resumed from the outbox", *resumed);
+  }
+  pacer_.Start();
+}
 
 void AlertStack::Stop() {
   if (!pacer_.Stop()) return;
   if (dispatcher_->pending() > 0) {
-    FR_LOG(kWarn, "alerts", "{} alert deliveries not made before the server stopped",
+    FR_LOG(kInfo, "alerts", "{} alert deliveries wait in the outbox for the next start",
            dispatcher_->pending());
   }
 }

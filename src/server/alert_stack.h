@@ -29,7 +29,8 @@ class AlertStack {
              engine::EventHub& hub, metrics::Registry& metrics, engine::CrisisDesk& crisis);
   ~AlertStack();  // Stop()
 
-  // Starts the pacer. Stop: after its current pass (deliveries not made yet are logged).
+  // Takes back the alert outbox, then starts the pacer. Stop: after its current pass
+  // (deliveries not made yet stay in the outbox for the next start).
   void Start();
   void Stop();
 

@@ -1,7 +1,8 @@
 // AlertDispatcher with a real store and hub and recording sinks behind the AlertSink port:
 // a started spike is explained, reaches supervisors' streams (not agents') and every sink;
 // an ended one only the sinks that want it; failures worth retrying are retried after
-// doubling pauses, up to the limit; others are given up at once.
+// doubling pauses, up to the limit; others are given up at once; what waits is kept in the
+// store's outbox and taken back by a new dispatcher after a restart.
 #include "engine/metrics/alert_dispatcher.h"
 
 #include <gtest/gtest.h>
@@ -48,13 +49,30 @@ class AlertDispatcherTest : public StoreFixture {
     options.public_url = "https://care.example.com";
     explainer_ = std::make_unique<SpikeExplainer>(*store_);  // the store opens in SetUp
     dispatcher_ = std::make_unique<AlertDispatcher>(
-        *explainer_, hub_, clock_, metrics_, std::move(owned),
+        *store_, *explainer_, hub_, clock_, metrics_, std::move(owned),
         [](const std::string& series) { return "label of " + series; }, options);
     return *dispatcher_;
   }
 
-  static ports::SpikeAlert Alert(std::optional<UnixMillis> ended = std::nullopt) {
-    return {7, "account:x:brand", domain::metrics::SpikeKind::kVolume, kStart, ended, 30, 2.0, 9.0};
+  // The test's spike, stored on first use; ended at `ended` if given.
+  ports::SpikeAlert Alert(std::optional<UnixMillis> ended = std::nullopt) {
+    ports::SpikeAlert a{0, "account:x:brand", domain::metrics::SpikeKind::kVolume, kStart,
+                        std::nullopt, 30, 2.0, 9.0};
+    if (alert_id_ == 0) {
+      EXPECT_TRUE(ports::WriteOne(*store_, [&](ports::StoreTxn& txn) -> Status {
+                    FR_ASSIGN_OR_RETURN(alert_id_, txn.metrics().InsertSpikeAlert(a));
+                    return Status::Ok();
+                  }).ok());
+    }
+    a.id = alert_id_;
+    a.ended_at = ended;
+    return a;
+  }
+
+  std::vector<ports::PendingAlertDelivery> Outbox() {
+    auto rows = store_->metrics().PendingAlertDeliveries();
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() ? *rows : std::vector<ports::PendingAlertDelivery>{};
   }
 
   std::uint64_t Count(const std::string& sink, const std::string& outcome) {
@@ -66,6 +84,7 @@ class AlertDispatcherTest : public StoreFixture {
   EventHub hub_{clock_, metrics_};
   std::unique_ptr<SpikeExplainer> explainer_;
   std::unique_ptr<AlertDispatcher> dispatcher_;
+  std::int64_t alert_id_ = 0;
 };
 
 TEST_F(AlertDispatcherTest, AStartedSpikeReachesSupervisorsAndEverySink) {
@@ -80,15 +99,18 @@ TEST_F(AlertDispatcherTest, AStartedSpikeReachesSupervisorsAndEverySink) {
   ASSERT_EQ(seen.events.size(), 1u);
   const auto& live = std::get<SpikeChanged>(seen.events[0]->payload);
   EXPECT_TRUE(live.started);
-  EXPECT_EQ(live.spike.alert.id, 7);
+  EXPECT_EQ(live.spike.alert.id, alert_id_);
   EXPECT_TRUE(agent->Take().events.empty());
 
   EXPECT_EQ(d.pending(), 2u);
+  EXPECT_EQ(Outbox().size(), 2u);
   EXPECT_EQ(d.DeliverDue(), 2);
+  EXPECT_TRUE(Outbox().empty());
   ASSERT_EQ(chat->delivered.size(), 1u);
   ASSERT_EQ(mail->delivered.size(), 1u);
   EXPECT_EQ(chat->delivered[0].series_label, "label of account:x:brand");
-  EXPECT_EQ(chat->delivered[0].link, "https://care.example.com/dashboard?alert=7");
+  EXPECT_EQ(chat->delivered[0].link,
+            "https://care.example.com/dashboard?alert=" + std::to_string(alert_id_));
   EXPECT_TRUE(chat->delivered[0].started);
   EXPECT_EQ(Count("webhook", "delivered"), 1u);
 
@@ -133,6 +155,47 @@ TEST_F(AlertDispatcherTest, APermanentRefusalIsNotRetried) {
   EXPECT_EQ(d.pending(), 0u);
   EXPECT_EQ(refusing->attempts, 1);
   EXPECT_EQ(Count("webhook", "given_up"), 1u);
+  EXPECT_TRUE(Outbox().empty());
+}
+
+TEST_F(AlertDispatcherTest, ARestartGoesOnWithTheOutbox) {
+  auto* flaky = new RecordingSink("webhook", true, /*failures=*/1);
+  auto* mail = new RecordingSink("email", false);
+  AlertDispatcher& before = Make({flaky, mail});
+  before.Notify({Alert()});
+  EXPECT_EQ(before.DeliverDue(), 1);  // the mail goes; the webhook fails once
+  const UnixMillis due = clock_.NowMillis() + 30 * kSecond;
+  EXPECT_EQ(Outbox(), (std::vector<ports::PendingAlertDelivery>{
+                          {alert_id_, true, "webhook", 1, due}}));
+
+  // The server stops here; the next one has the same sinks, healthy now.
+  auto* chat = new RecordingSink("webhook", true);
+  AlertDispatcher& after = Make({chat, new RecordingSink("email", false)});
+  auto resumed = after.Resume();
+  ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+  EXPECT_EQ(*resumed, 1u);
+  EXPECT_EQ(after.DeliverDue(), 0);  // the pause the first run set still holds
+  clock_.Advance(30 * kSecond);
+  EXPECT_EQ(after.DeliverDue(), 1);
+  ASSERT_EQ(chat->delivered.size(), 1u);
+  EXPECT_TRUE(chat->delivered[0].started);
+  EXPECT_EQ(chat->delivered[0].spike.alert.id, alert_id_);
+  EXPECT_EQ(chat->delivered[0].series_label, "label of account:x:brand");
+  EXPECT_TRUE(Outbox().empty());
+}
+
+TEST_F(AlertDispatcherTest, AnOutboxRowForASinkNoLongerConfiguredIsDropped) {
+  AlertDispatcher& before = Make({new RecordingSink("webhook", true, /*failures=*/1)});
+  before.Notify({Alert()});
+  EXPECT_EQ(before.DeliverDue(), 0);
+  ASSERT_EQ(Outbox().size(), 1u);
+
+  AlertDispatcher& after = Make({new RecordingSink("email", false)});
+  auto resumed = after.Resume();
+  ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+  EXPECT_EQ(*resumed, 0u);
+  EXPECT_EQ(after.pending(), 0u);
+  EXPECT_TRUE(Outbox().empty());
 }
 
 }  // namespace

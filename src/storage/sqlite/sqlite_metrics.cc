@@ -435,6 +435,23 @@ Status SqliteMetricsTxn::EndSpikeAlert(std::int64_t id, UnixMillis at) {
   return Status::Ok();
 }
 
+Status SqliteMetricsTxn::PutAlertDelivery(const ports::PendingAlertDelivery& d) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("INSERT OR REPLACE INTO alert_deliveries (alert_id, started,"
+                                  " sink, attempts, due) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.BindInt(1, d.alert_id).BindInt(2, d.started ? 1 : 0).BindText(3, d.sink).BindInt(4, d.attempts).BindInt(5, d.due);
+  return st.Run();
+}
+
+Status SqliteMetricsTxn::DeleteAlertDelivery(std::int64_t alert_id, bool started,
+                                             const std::string& sink) {
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db_.Prepare("DELETE FROM alert_deliveries"
+                                  " WHERE alert_id = ?1 AND started = ?2 AND sink = ?3"));
+  st.BindInt(1, alert_id).BindInt(2, started ? 1 : 0).BindText(3, sink);
+  return st.Run();
+}
+
 Result<std::map<std::string, RollupCounters>> SqliteMetricsReader::SumRollups(
     Grain grain, Dimension dimension, UnixMillis from, UnixMillis to,
     const std::optional<std::string>& group) {
@@ -574,6 +591,21 @@ Result<std::optional<ports::SpikeAlert>> SqliteMetricsReader::GetSpikeAlert(std:
   FR_ASSIGN_OR_RETURN(std::vector<ports::SpikeAlert> found, ReadAlerts(st));
   if (found.empty()) return std::optional<ports::SpikeAlert>();
   return std::optional<ports::SpikeAlert>(std::move(found.front()));
+}
+
+Result<std::vector<ports::PendingAlertDelivery>> SqliteMetricsReader::PendingAlertDeliveries() {
+  auto db = readers_.Acquire();
+  FR_ASSIGN_OR_RETURN(Statement st,
+                      db->Prepare("SELECT alert_id, started, sink, attempts, due FROM"
+                                  " alert_deliveries ORDER BY due, alert_id, started, sink"));
+  std::vector<ports::PendingAlertDelivery> pending;
+  while (true) {
+    FR_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    pending.push_back({st.ColumnInt(0), st.ColumnInt(1) != 0, st.ColumnText(2),
+                       static_cast<int>(st.ColumnInt(3)), st.ColumnInt(4)});
+  }
+  return pending;
 }
 
 }  // namespace fr::storage::sqlite

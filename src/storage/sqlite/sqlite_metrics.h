@@ -38,6 +38,8 @@ class SqliteMetricsTxn final : public ports::MetricsTxn {
                      bool negative) override;
   Result<std::int64_t> InsertSpikeAlert(const ports::SpikeAlert& alert) override;
   Status EndSpikeAlert(std::int64_t id, UnixMillis at) override;
+  Status PutAlertDelivery(const ports::PendingAlertDelivery& d) override;
+  Status DeleteAlertDelivery(std::int64_t alert_id, bool started, const std::string& sink) override;
 
  private:
   SqliteConnection& db_;
@@ -63,6 +65,7 @@ class SqliteMetricsReader final : public ports::MetricsReader {
   Result<std::vector<ports::SpikeAlert>> RecentSpikeAlerts(int limit) override;
   Result<std::vector<ports::SpikeAlert>> OpenSpikeAlerts() override;
   Result<std::optional<ports::SpikeAlert>> GetSpikeAlert(std::int64_t id) override;
+  Result<std::vector<ports::PendingAlertDelivery>> PendingAlertDeliveries() override;
   // In sqlite_series_messages.cc.
   Result<std::vector<ports::SeriesMessage>> SeriesMessages(const std::string& series,
                                                            UnixMillis from, UnixMillis to,
