@@ -31,6 +31,11 @@ std::string ApiTestWorld::ApiToken(const domain::User& user, std::string_view na
   return token.ok() ? token->token : "";
 }
 
+std::map<std::string, std::string> ApiTestWorld::AgentAndSupervisorTokens() {
+  return {{"dana", ApiToken(AddUser("dana", domain::Role::kAgent, "a long password"), "t")},
+          {"rina", ApiToken(AddUser("rina", domain::Role::kSupervisor, "a long password"), "t")}};
+}
+
 std::string ApiTestWorld::SessionCookie(std::string_view username, std::string_view password) {
   auto session = authenticator_->Login(username, password, "192.0.2.1");
   EXPECT_TRUE(session.ok()) << username << ": " << session.status().ToString();

@@ -3,6 +3,7 @@
 // Each test keeps its own clock, routes and data; this holds only what they all build alike.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,6 +50,10 @@ class ApiTestWorld {
   // Issues an API token named `name` for `user` and returns its secret, the part after
   // "Bearer ". On an error fails the calling test and returns "".
   std::string ApiToken(const domain::User& user, std::string_view name);
+
+  // Adds "dana", an agent, and "rina", a supervisor, and returns an API token of each by user
+  // name: the two viewers most route tests compare.
+  std::map<std::string, std::string> AgentAndSupervisorTokens();
 
   // Signs `username` in with `password` (from 192.0.2.1) and returns "fr_session=<token>", the
   // pair a browser sends back in its Cookie header. On an error fails the calling test and

@@ -20,10 +20,7 @@ namespace json = boost::json;
 class ListeningRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    tokens_["dana"] =
-        world_.ApiToken(world_.AddUser("dana", domain::Role::kAgent, "a long password"), "t");
-    tokens_["rina"] = world_.ApiToken(
-        world_.AddUser("rina", domain::Role::kSupervisor, "a long password"), "t");
+    tokens_ = world_.AgentAndSupervisorTokens();
     AddListeningRoutes(router_, world_.gate(), listening_, labels_, nullptr);
     AddReadRoutes(router_, world_.gate(), world_.store(), CaseSla{});
   }

@@ -23,10 +23,7 @@ constexpr std::int64_t kHour = 60 * kMinute;
 class MetricsRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    tokens_["dana"] =
-        world_.ApiToken(world_.AddUser("dana", domain::Role::kAgent, "a long password"), "t");
-    tokens_["rina"] = world_.ApiToken(
-        world_.AddUser("rina", domain::Role::kSupervisor, "a long password"), "t");
+    tokens_ = world_.AgentAndSupervisorTokens();
     world_.store().SetBatchEndHook([this](ports::StoreTxn& txn, std::span<const domain::CaseId> ids) {
       return keeper_.Refresh(txn, ids);
     });

@@ -26,10 +26,7 @@ constexpr std::int64_t kDay = 24 * kHour;
 class TopicRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    tokens_["dana"] =
-        world_.ApiToken(world_.AddUser("dana", domain::Role::kAgent, "a long password"), "t");
-    tokens_["rina"] = world_.ApiToken(
-        world_.AddUser("rina", domain::Role::kSupervisor, "a long password"), "t");
+    tokens_ = world_.AgentAndSupervisorTokens();
     const char* late[] = {"המשלוח לא הגיע כבר שבוע", "משלוח שהזמנתי לא הגיע", "המשלוח שלי לא הגיע!!",
                           "עדיין לא הגיע המשלוח", "משלוח מאחר, לא הגיע עד היום"};
     for (int i = 0; i < 5; ++i) Complaint(late[i], kNow - (i % 2 ? 2 * kDay : kHour));

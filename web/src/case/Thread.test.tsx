@@ -1,23 +1,11 @@
 import { render, screen, cleanup } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ReactNode } from "react";
 import type { CaseDetail, Reply } from "../api/types";
-import { I18nProvider } from "../i18n/i18n";
-import { LiveProvider } from "../state/live";
-import { DirectoryProvider } from "../state/directory";
 import { Thread, isWebLink, threadEntries } from "./Thread";
+import { PageProviders } from "../test_support/page_providers";
 
 afterEach(cleanup);
 
-function Providers({ children }: { children: ReactNode }) {
-  return (
-    <I18nProvider>
-      <LiveProvider paused>
-        <DirectoryProvider>{children}</DirectoryProvider>
-      </LiveProvider>
-    </I18nProvider>
-  );
-}
 
 const hostile = '<img src=x onerror="window.pwned=1">';
 const detail = {
@@ -38,7 +26,7 @@ const detail = {
 
 describe("Thread", () => {
   it("renders customer text and names as text, never as HTML", () => {
-    const { container } = render(<Thread detail={detail} replies={[]} />, { wrapper: Providers });
+    const { container } = render(<Thread detail={detail} replies={[]} />, { wrapper: PageProviders });
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("b")).toBeNull();
     expect(screen.getByText(hostile)).toBeTruthy();
@@ -47,7 +35,7 @@ describe("Thread", () => {
   });
 
   it("marks public and private messages and gives every text dir=auto", () => {
-    const { container } = render(<Thread detail={detail} replies={[]} />, { wrapper: Providers });
+    const { container } = render(<Thread detail={detail} replies={[]} />, { wrapper: PageProviders });
     const items = [...container.querySelectorAll("li.msg")];
     expect(items.map((li) => li.getAttribute("data-visibility"))).toEqual(["public", "private"]);
     expect([...container.querySelectorAll(".msg-text")].every((el) => el.getAttribute("dir") === "auto")).toBe(true);
@@ -74,7 +62,7 @@ describe("Thread", () => {
         },
       ],
     } as CaseDetail;
-    const { container } = render(<Thread detail={forum} replies={[]} />, { wrapper: Providers });
+    const { container } = render(<Thread detail={forum} replies={[]} />, { wrapper: PageProviders });
     const links = [...container.querySelectorAll("a.attachment")];
     expect(links.map((a) => a.getAttribute("href"))).toEqual(["https://forum.example/t/1"]);
     expect(links[0]?.getAttribute("rel")).toBe("noopener noreferrer");

@@ -1,10 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ReactNode } from "react";
-import { I18nProvider } from "../i18n/i18n";
-import { DirectoryProvider } from "../state/directory";
-import { LiveProvider } from "../state/live";
 import { Dashboard } from "./DashboardPage";
+import { PageProviders } from "../test_support/page_providers";
 
 // A canvas cannot draw here: the chart stands in as its labels, each clickable like a bar.
 vi.mock("react-chartjs-2", () => ({
@@ -124,21 +121,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function Providers({ children }: { children: ReactNode }) {
-  return (
-    <I18nProvider>
-      <LiveProvider paused>
-        <DirectoryProvider>{children}</DirectoryProvider>
-      </LiveProvider>
-    </I18nProvider>
-  );
-}
 
 const casesRequests = () => requests.filter((u) => u.pathname === "/api/v1/metrics/cases");
 
 describe("Dashboard", () => {
   it("shows the last 7 days in Hebrew against the 7 before, a shorter first response in green", async () => {
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const median = await screen.findByText("8 דק׳");
     const tile = median.closest("button") as HTMLElement;
     expect(tile.dataset.tile).toBe("frMedian");
@@ -155,7 +143,7 @@ describe("Dashboard", () => {
   });
 
   it("opens the cases of a clicked day, pages with more, links each case and the CSV", async () => {
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const daily = await screen.findByTestId("daily-chart");
     fireEvent.click(within(within(daily).getByTestId("chart")).getByText("23 בנוב׳"));
     const drill = await screen.findByTestId("drill");
@@ -178,7 +166,7 @@ describe("Dashboard", () => {
   });
 
   it("opens a group's cases from the breakdown, and a tile's over the whole period", async () => {
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const breakdown = await screen.findByTestId("breakdown");
     const first = await within(breakdown).findByText("X", { selector: "bdi" });
     expect(first.closest("tr")?.getAttribute("data-group")).toBe("x"); // most cases first
@@ -195,7 +183,7 @@ describe("Dashboard", () => {
   });
 
   it("asks for business hours and a shorter period when chosen", async () => {
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     await screen.findByText("8 דק׳");
     fireEvent.click(screen.getByLabelText("שעות פעילות"));
     fireEvent.click(screen.getByText("היום"));
@@ -209,7 +197,7 @@ describe("Dashboard", () => {
 describe("Dashboard spikes", () => {
   it("lists the period's spikes in time order, in words, and opens one's explanation", async () => {
     window.history.replaceState(null, "", "/dashboard");
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const list = await screen.findByTestId("spike-list");
     const rows = within(list).getAllByRole("listitem");
     expect(rows.map((r) => r.getAttribute("data-alert"))).toEqual(["4", "5"]);
@@ -240,7 +228,7 @@ describe("Dashboard spikes", () => {
 
   it("opens the explanation of ?alert=<id> when the page loads with it, as alerts link to it", async () => {
     window.history.replaceState(null, "", "/dashboard?alert=4");
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const panel = await screen.findByTestId("spike-explanation");
     await within(panel).findByTestId("spike-terms");
     expect(requests.some((u) => u.pathname === "/api/v1/alerts/4")).toBe(true);
@@ -248,7 +236,7 @@ describe("Dashboard spikes", () => {
 
   it("says so when the linked spike does not exist", async () => {
     window.history.replaceState(null, "", "/dashboard?alert=99");
-    render(<Dashboard />, { wrapper: Providers });
+    render(<Dashboard />, { wrapper: PageProviders });
     const panel = await screen.findByTestId("spike-explanation");
     expect((await within(panel).findByRole("alert")).textContent).toBe("אין זינוק כזה.");
   });

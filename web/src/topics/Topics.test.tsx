@@ -1,12 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ReactNode } from "react";
 import type { Topic } from "../api/types";
-import { I18nProvider } from "../i18n/i18n";
-import { DirectoryProvider } from "../state/directory";
-import { LiveProvider } from "../state/live";
 import { Topics } from "./TopicsPage";
 import { stubFetch } from "../test_support/fake_fetch";
+import { PageProviders } from "../test_support/page_providers";
 
 // A canvas cannot draw here: the sparkline stands in as its description.
 vi.mock("react-chartjs-2", () => ({
@@ -74,15 +71,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function Providers({ children }: { children: ReactNode }) {
-  return (
-    <I18nProvider>
-      <LiveProvider paused>
-        <DirectoryProvider>{children}</DirectoryProvider>
-      </LiveProvider>
-    </I18nProvider>
-  );
-}
 
 const card = async (id: string) => {
   const list = await screen.findByTestId("topic-list");
@@ -91,7 +79,7 @@ const card = async (id: string) => {
 
 describe("Topics", () => {
   it("lists the week's topics most complaints first, with the change, the trend and examples as text", async () => {
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     const list = await screen.findByTestId("topic-list");
     expect([...list.querySelectorAll("[data-topic]")].map((li) => li.getAttribute("data-topic"))).toEqual(["12", "9"]);
     const first = await card("12");
@@ -111,7 +99,7 @@ describe("Topics", () => {
   });
 
   it("opens a topic's cases with the dashboard's drill-down and CSV", async () => {
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     fireEvent.click(within(await card("12")).getByTestId("topic-cases"));
     const drill = await screen.findByTestId("drill");
     expect(within(drill).getByRole("heading").textContent).toBe("הפניות: הנושא \u2068משלוח · איחור\u2069");
@@ -126,7 +114,7 @@ describe("Topics", () => {
   it("sends a topic to the product team, and says clearly when no webhook is configured", async () => {
     answers["POST /api/v1/topics/12/send"] = () => [409, { error: { code: "product_webhook_not_configured", message: "no product webhook" } }];
     answers["POST /api/v1/topics/9/send"] = () => [200, { delivered: true, sent_at: kNow }];
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     const first = await card("12");
     fireEvent.click(within(first).getByTestId("topic-send"));
     expect((await within(first).findByRole("alert")).textContent).toBe("בשרת הזה לא מוגדר webhook של צוות המוצר. בקשו ממנהל/ת להגדיר אחד.");
@@ -143,7 +131,7 @@ describe("Topics", () => {
     answers["GET /api/v1/topics/12/issue"] = () => [200, issue];
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     const first = await card("12");
     fireEvent.click(within(first).getByTestId("topic-copy-github"));
     expect((await within(first).findByRole("status")).textContent).toBe("ה־issue ל־GitHub הועתק.");
@@ -160,14 +148,14 @@ describe("Topics", () => {
 
   it("shows an empty state, not a failure, on a server without topics", async () => {
     delete answers["GET /api/v1/topics"];
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     expect((await screen.findByTestId("topics-unavailable")).textContent).toBe("השרת הזה עוד לא מוצא נושאים.");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("says when the period has no recurring complaint", async () => {
     answers["GET /api/v1/topics"] = () => [200, { items: [] }];
-    render(<Topics />, { wrapper: Providers });
+    render(<Topics />, { wrapper: PageProviders });
     await waitFor(() => expect(screen.getByTestId("topics-empty")).toBeTruthy());
   });
 });
