@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +34,16 @@ bool LiteralIsExact(const domain::QueryNode& node);
 inline bool IsPrefixLetterAt(std::string_view s, std::size_t i) {
   if (i + 1 >= s.size() || static_cast<unsigned char>(s[i]) != 0xD7) return false;
   switch (static_cast<unsigned char>(s[i + 1])) {
-    case 0x91: case 0x94: case 0x95: case 0x9B: case 0x9C: case 0x9E: case 0xA9: return true;
-    default: return false;
+    case 0x91:
+    case 0x94:
+    case 0x95:
+    case 0x9B:
+    case 0x9C:
+    case 0x9E:
+    case 0xA9:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -49,11 +59,51 @@ inline int FormsOf(std::string_view word, std::string_view (&forms)[kMaxForms]) 
   for (std::size_t at = 0; count < kMaxForms && IsPrefixLetterAt(word, at); at += 2) {
     const std::string_view rest = word.substr(at + 2);
     std::size_t letters = 0;  // at least 2 must remain
-    for (std::size_t i = 0; i < rest.size() && letters < 2; ++i) letters += (static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80;
+    for (std::size_t i = 0; i < rest.size() && letters < 2; ++i)
+      letters += (static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80;
     if (letters < 2) break;
     forms[count++] = rest;
   }
   return count;
+}
+
+inline constexpr std::size_t kFormCountReads = 16;  // bytes FormCount reads from word.data()
+
+// How many forms FormsOf(word) gives, without a loop or a branch (whether a word has prefix
+// letters is too irregular to be predicted): its forms are then `word` without its first
+// 0, 2, 4, 6 bytes. REQUIRES: `word` is valid UTF-8 (matching form is) and at most 16 bytes;
+// kFormCountReads bytes can be read from word.data() (the word and what follows it).
+inline int FormCount(std::string_view word) {
+  const auto load = [&](std::size_t at) {
+    std::uint64_t v;
+    std::memcpy(&v, word.data() + at, sizeof v);
+    return v;
+  };
+  // One bit per byte that starts a letter (is not 10xxxxxx), bit i for byte i.
+  const auto starts = [](std::uint64_t v) {
+    const std::uint64_t continuation = v & ~(v << 1) & 0x8080808080808080ull;
+    const std::uint64_t high = ~continuation & 0x8080808080808080ull;
+    return ((high >> 7) * 0x0102040810204080ull) >> 56;  // gathers the 8 high bits
+  };
+  const std::uint64_t low = load(0), high = load(8);
+  const std::uint64_t letters =
+      (starts(low) | starts(high) << 8) & ((std::uint64_t{1} << word.size()) - 1);
+  // Bit x - 0x80 for the second bytes x of ו ה ב כ ל מ ש (D7 xx).
+  constexpr std::uint64_t kPrefixSecond = (1ull << 0x11) | (1ull << 0x14) | (1ull << 0x15) |
+                                          (1ull << 0x1B) | (1ull << 0x1C) | (1ull << 0x1E) |
+                                          (1ull << 0x29);
+  const auto prefix_letter = [&](int at) {  // at 0, 2, 4: bytes at, at + 1 of `low`
+    const auto first = static_cast<std::uint8_t>(low >> (8 * at));
+    const auto second = static_cast<std::uint8_t>(low >> (8 * at + 8));
+    return (first == 0xD7) & ((second & 0xC0) == 0x80) &
+           static_cast<bool>((kPrefixSecond >> (second & 0x3F)) & 1);
+  };
+  const auto two_letters_from = [&](int at) {  // at least 2 letters start at or after byte `at`
+    const std::uint64_t rest = letters >> at;
+    return (rest & (rest - 1)) != 0;
+  };
+  const bool p0 = prefix_letter(0), p1 = p0 & prefix_letter(2), p2 = p1 & prefix_letter(4);
+  return 1 + (p0 & two_letters_from(2)) + (p1 & two_letters_from(4)) + (p2 & two_letters_from(6));
 }
 
 // True if `term` is one of the forms of the text word `word` (both in matching form).
@@ -63,6 +113,7 @@ bool FormStartsWith(std::string_view word, std::string_view prefix);
 
 // Appends where the kTerm or kPrefix `node` occurs among `text`'s words, by FormEquals and
 // FormStartsWith, in text order (domain::AtomFacts::Spans).
-void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text, std::vector<domain::WordSpan>* spans);
+void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text,
+               std::vector<domain::WordSpan>* spans);
 
 }  // namespace fr::nlp

@@ -12,7 +12,8 @@ namespace {
 
 // FormEquals and FormStartsWith must agree with domain::WordForms on every pair.
 TEST(AtomPatternTest, FormTestsAgreeWithWordForms) {
-  const std::vector<std::string> letters = {"ו", "ה", "ב", "כ", "ל", "מ", "ש", "ק", "נ", "א", "a", "7"};
+  const std::vector<std::string> letters = {"ו", "ה", "ב", "כ", "ל", "מ",
+                                            "ש", "ק", "נ", "א", "a", "7"};
   std::mt19937 rng(7);
   auto random_word = [&](int max_letters) {
     std::string w;
@@ -34,6 +35,30 @@ TEST(AtomPatternTest, FormTestsAgreeWithWordForms) {
                                       [&](const std::string& f) { return f.starts_with(term); });
       ASSERT_EQ(FormStartsWith(word, term), starts) << word << " / " << term;
     }
+  }
+}
+
+// FormCount gives FormsOf's count, whatever follows the word in its buffer.
+TEST(AtomPatternTest, FormCountAgreesWithFormsOf) {
+  const std::vector<std::string> letters = {"ו", "ה", "ב", "כ", "ל", "מ", "ש", "ק",
+                                            "א", "ת", "a", "7", "é", "€", "😀"};
+  std::mt19937 rng(11);
+  for (int n = 0; n < 200000; ++n) {
+    std::string word;
+    while (true) {
+      const std::string& letter = letters[rng() % letters.size()];
+      if (word.size() + letter.size() > 16) break;
+      word += letter;
+      if (rng() % 4 == 0) break;
+    }
+    std::string buffer = word;
+    while (buffer.size() < kFormCountReads) buffer += letters[rng() % letters.size()];
+    const std::string_view in_buffer = std::string_view(buffer).substr(0, word.size());
+    std::string_view forms[kMaxForms];
+    const int count = FormsOf(word, forms);
+    ASSERT_EQ(FormCount(in_buffer), count) << word;
+    for (int k = 0; k < count; ++k)
+      ASSERT_EQ(forms[k], word.substr(2 * static_cast<size_t>(k))) << word;
   }
 }
 

@@ -36,7 +36,8 @@ struct Context {
     }
     switch (node.op) {
       case QueryOp::kField:
-      case QueryOp::kNot: return std::nullopt;
+      case QueryOp::kNot:
+        return std::nullopt;
       case QueryOp::kOr: {
         LiteralSet all;
         for (int child : node.children) {
@@ -60,9 +61,9 @@ struct Context {
 
 }  // namespace
 
-std::vector<std::vector<std::uint32_t>> CandidateSlots(const domain::RuleQuery& query, const std::vector<int>& node_atom,
-                                                      const std::vector<std::uint32_t>& atom_literal,
-                                                      const std::vector<std::string>& literals) {
+std::vector<std::vector<std::uint32_t>> CandidateSlots(
+    const domain::RuleQuery& query, const std::vector<int>& node_atom,
+    const std::vector<std::uint32_t>& atom_literal, const std::vector<std::string>& literals) {
   const Context context{query, node_atom, atom_literal, literals};
   const QueryNode& root = query.nodes[static_cast<size_t>(query.root)];
   std::vector<LiteralSet> sets;
@@ -73,12 +74,33 @@ std::vector<std::vector<std::uint32_t>> CandidateSlots(const domain::RuleQuery& 
   } else if (auto set = context.Required(query.root)) {
     sets.push_back(std::move(*set));
   }
-  std::sort(sets.begin(), sets.end(),
-            [&](const LiteralSet& a, const LiteralSet& b) { return context.Cost(a) < context.Cost(b); });
+  std::sort(sets.begin(), sets.end(), [&](const LiteralSet& a, const LiteralSet& b) {
+    return context.Cost(a) < context.Cost(b);
+  });
   if (sets.size() > static_cast<size_t>(kMaxCandidateSlots)) sets.resize(kMaxCandidateSlots);
   std::vector<std::vector<std::uint32_t>> slots;
   for (const LiteralSet& set : sets) slots.emplace_back(set.begin(), set.end());
   return slots;
+}
+
+CandidateIndex::CandidateIndex(const std::vector<std::vector<std::vector<std::uint32_t>>>& slots,
+                               std::size_t literal_count) {
+  std::vector<std::vector<std::uint32_t>> anchored(literal_count);
+  for (std::uint32_t rule = 0; rule < slots.size(); ++rule) {
+    rest_start_.push_back(static_cast<std::uint32_t>(rest_.size()));
+    if (slots[rule].empty()) continue;
+    for (std::uint32_t literal : slots[rule][0]) anchored[literal].push_back(rule);
+    for (std::size_t slot = 1; slot < slots[rule].size(); ++slot) {
+      rest_.push_back(static_cast<std::uint32_t>(slots[rule][slot].size()));
+      rest_.insert(rest_.end(), slots[rule][slot].begin(), slots[rule][slot].end());
+    }
+  }
+  rest_start_.push_back(static_cast<std::uint32_t>(rest_.size()));
+  for (const std::vector<std::uint32_t>& rules : anchored) {
+    anchored_start_.push_back(static_cast<std::uint32_t>(anchored_.size()));
+    anchored_.insert(anchored_.end(), rules.begin(), rules.end());
+  }
+  anchored_start_.push_back(static_cast<std::uint32_t>(anchored_.size()));
 }
 
 }  // namespace fr::nlp

@@ -54,7 +54,9 @@ class LiteralIndex {
   };
   class GroupBuilder;
 
-  std::string_view Tail(const Member& m) const { return std::string_view(tails_).substr(m.offset, m.size); }
+  std::string_view Tail(const Member& m) const {
+    return std::string_view(tails_).substr(m.offset, m.size);
+  }
 
   // The bytes prefixes are grouped by: the first prefix_key_bytes_[0] of `s` if it starts with
   // ASCII, else the first prefix_key_bytes_[1]; empty if `s` is shorter. Each count is the
@@ -66,11 +68,11 @@ class LiteralIndex {
     return s.size() < size ? std::string_view() : s.substr(0, size);
   }
 
-  WordTable terms_;    // a term's literal word -> literal id
-  WordTable prefixes_; // a prefix's PrefixKey -> index into groups_
+  WordTable terms_;     // a term's literal word -> literal id
+  WordTable prefixes_;  // a prefix's PrefixKey -> index into groups_
   std::size_t prefix_key_bytes_[2] = {8, 8};
-  WordTable tags_;     // mark and first word -> index into groups_
-  WordTable emoji_;    // first code point -> index into groups_
+  WordTable tags_;   // mark and first word -> index into groups_
+  WordTable emoji_;  // first code point -> index into groups_
   std::vector<Group> groups_;
   std::vector<Member> members_;
   std::string tails_;  // prefixes whole; tags' later words, each after a space; emoji whole
@@ -85,55 +87,87 @@ inline std::string_view FirstCodePoint(std::string_view s) {
 
 template <typename Found>
 void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
-  // Terms are looked up in batches: hash and prefetch a batch's forms, then probe them, so the
-  // table's cache misses overlap instead of following one another.
+  // Word forms are hashed first and kept, without a branch, when the bit filter lets them
+  // through (a third of them are terms: a branch on it would be mispredicted often); then the
+  // batch's table slots are prefetched and probed, so the cache misses overlap.
   constexpr int kBatch = 32;
   struct Pending {
     std::string_view form;
     std::uint64_t hash;
   };
-  Pending batch[kBatch];
-  int pending = 0;
-  auto probe = [&] {
-    for (int b = 0; b < pending; ++b) {
-      if (const std::int64_t id = terms_.Find(batch[b].form, batch[b].hash); id >= 0) found(static_cast<std::uint32_t>(id));
+  Pending terms[kBatch + kMaxForms];
+  Pending keys[kBatch + kMaxForms];  // forms and the hash of their PrefixKey
+  auto probe = [&](int term_count, int key_count) {
+    for (int b = 0; b < term_count; ++b) terms_.Prefetch(terms[b].hash);
+    for (int b = 0; b < key_count; ++b) {
+      if (const std::int64_t g = prefixes_.Probe(PrefixKey(keys[b].form), keys[b].hash); g >= 0) {
+        for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
+          if (keys[b].form.starts_with(Tail(members_[m]))) found(members_[m].id);
+        }
+      }
     }
-    pending = 0;
+    for (int b = 0; b < term_count; ++b) {
+      if (const std::int64_t id = terms_.Probe(terms[b].form, terms[b].hash); id >= 0) {
+        found(static_cast<std::uint32_t>(id));
+      }
+    }
   };
+  int term_count = 0;
+  int key_count = 0;
+  const bool any_prefix = prefixes_.size() > 0;
+  // Queues a form, its Hash and the Hash of its PrefixKey (if `has_key`) where the filters let
+  // them through.
+  auto queue = [&](std::string_view form, std::uint64_t hash, std::uint64_t key_hash,
+                   bool has_key) {
+    terms[term_count] = Pending{form, hash};
+    term_count += terms_.MayHave(hash);
+    keys[key_count] = Pending{form, key_hash};
+    key_count += any_prefix & has_key & prefixes_.MayHave(key_hash);
+  };
+  const char* const end = text.scan_text().data() + text.scan_text().size();
   std::string_view forms[kMaxForms];
   const std::size_t words = text.word_count();
   for (std::size_t i = 0; i < words; ++i) {
     const std::string_view word = text.word(i);
-    const int count = FormsOf(word, forms);
-    for (int k = 0; k < count; ++k) {
-      const std::uint64_t hash = WordTable::Hash(forms[k]);
-      if (terms_.MayHave(hash)) {
-        if (pending == kBatch) probe();
-        terms_.Prefetch(hash);
-        batch[pending++] = Pending{forms[k], hash};
+    // The common case: 16 bytes can be read from each form, so hashing needs no branch on
+    // the size (which varies too much to be predicted).
+    constexpr std::size_t kReads = 2 * (kMaxForms - 1) + 16;
+    static_assert(kReads >= kFormCountReads);
+    if (word.size() <= 16 && end - word.data() >= static_cast<std::ptrdiff_t>(kReads)) {
+      const int count = static_cast<unsigned char>(word[0]) == 0xD7 ? FormCount(word) : 1;
+      for (int k = 0; k < count; ++k) {
+        const char* form = word.data() + 2 * k;
+        const std::size_t size = word.size() - 2 * static_cast<std::size_t>(k);
+        const std::size_t key_size = prefix_key_bytes_[static_cast<unsigned char>(form[0]) >> 7];
+        queue(std::string_view(form, size), WordTable::HashPadded(form, size),
+              WordTable::HashPadded(form, key_size), size >= key_size);
       }
-      if (prefixes_.size() == 0) continue;
-      const std::string_view key = PrefixKey(forms[k]);
-      if (key.empty()) continue;
-      if (const std::int64_t g = prefixes_.Find(key); g >= 0) {
-        for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
-          if (forms[k].starts_with(Tail(members_[m]))) found(members_[m].id);
-        }
+    } else {
+      const int count = FormsOf(word, forms);
+      for (int k = 0; k < count; ++k) {
+        const std::string_view key = PrefixKey(forms[k]);
+        queue(forms[k], WordTable::Hash(forms[k]), WordTable::Hash(key), !key.empty());
       }
+    }
+    if (term_count >= kBatch || key_count >= kBatch) {
+      probe(term_count, key_count);
+      term_count = 0;
+      key_count = 0;
     }
     if (text.mark(i) == 0 || tags_.size() == 0) continue;
     // The mark stands right before the word in the scan text: the key is both.
     const std::string_view marked(word.data() - 1, word.size() + 1);
     if (const std::int64_t g = tags_.Find(marked); g >= 0) {
       // What follows the word in the scan text: " next words ...".
-      const std::string_view after = std::string_view(text.scan_text()).substr(
-          static_cast<std::size_t>(word.data() + word.size() - text.scan_text().data()));
+      const std::string_view after = std::string_view(text.scan_text())
+                                         .substr(static_cast<std::size_t>(
+                                             word.data() + word.size() - text.scan_text().data()));
       for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
         if (after.starts_with(Tail(members_[m]))) found(members_[m].id);
       }
     }
   }
-  probe();
+  probe(term_count, key_count);
   if (emoji_.size() == 0) return;
   for (const std::string_view run : text.emoji()) {
     for (std::size_t at = 0; at < run.size();) {

@@ -26,14 +26,6 @@ struct CompiledRule {
   std::string id;
   RuleQuery query;
   std::vector<int> node_atom;  // per node: its atom's id, or -1
-  std::uint16_t full_mask;     // one bit per candidate slot (0: evaluated for every post)
-};
-
-// How far one rule is from being a candidate in the current post (ThreadState::progress).
-struct SlotProgress {
-  std::uint32_t serial;  // the post serial `filled` belongs to
-  std::uint16_t filled;  // its slots a found literal filled
-  std::uint16_t full;    // CompiledRule::full_mask, kept here for locality
 };
 
 // One distinct atom (op and words) of all the rules.
@@ -42,25 +34,15 @@ struct Atom {
   bool exact;             // its literal, found, proves it (LiteralIsExact)
 };
 
-// What a found literal does for a rule: it fills candidate slot `slot` of rule `rule` (rules
-// are far fewer than 2^28: a rules file that large could not be loaded).
-struct SlotRef {
-  std::uint32_t rule : 28;
-  std::uint32_t slot : 4;
-};
-static_assert(kMaxCandidateSlots <= 16);
-
 // What one thread keeps between calls: buffers sized for one matcher (the one with
 // `generation`), reset when another matcher is used. Per-post tables are cleared by their
-// lists of touched entries, or by a post serial, never in full.
+// lists of touched entries, never in full.
 struct ThreadState {
   std::uint64_t generation = 0;
-  std::vector<std::uint64_t> hit;     // one bit per literal
+  std::vector<std::uint64_t> hit;  // one bit per literal
   std::vector<std::uint32_t> hit_list;
   std::vector<std::uint8_t> verdict;  // per atom: 0 not tested yet, 1 occurs, 2 does not
   std::vector<std::uint32_t> verdict_list;
-  std::vector<SlotProgress> progress;  // per rule
-  std::uint32_t serial = 0;
   std::vector<std::uint32_t> candidates;
   std::vector<domain::WordSpan> spans;
   domain::ListenText text;
@@ -70,7 +52,9 @@ thread_local ThreadState tls;
 
 std::atomic<std::uint64_t> next_generation{1};
 
-bool Found(const ThreadState& state, std::uint32_t literal) { return (state.hit[literal / 64] >> (literal % 64)) & 1; }
+bool Found(const ThreadState& state, std::uint32_t literal) {
+  return (state.hit[literal / 64] >> (literal % 64)) & 1;
+}
 
 void MarkFound(ThreadState& state, std::uint32_t literal) {
   state.hit[literal / 64] |= std::uint64_t{1} << (literal % 64);
@@ -111,17 +95,17 @@ class FoundFacts : public domain::AtomFacts {
 
 class IndexedMatcher : public ports::MentionMatcher {
  public:
-  IndexedMatcher(std::vector<CompiledRule> rules, std::vector<Atom> atoms, LiteralIndex index,
-                 std::vector<std::uint32_t> slot_start, std::vector<SlotRef> slot_refs, std::vector<std::uint32_t> always,
-                 std::size_t structure_bytes)
+  IndexedMatcher(std::vector<CompiledRule> rules, std::vector<Atom> atoms,
+                 std::size_t literal_count, LiteralIndex index, CandidateIndex candidates,
+                 std::vector<std::uint32_t> always, std::size_t structure_bytes)
       : rules_(std::move(rules)),
         atoms_(std::move(atoms)),
+        literal_count_(literal_count),
         index_(std::move(index)),
-        slot_start_(std::move(slot_start)),
-        slot_refs_(std::move(slot_refs)),
+        candidates_(std::move(candidates)),
         always_(std::move(always)),
         generation_(next_generation++),
-        memory_bytes_(structure_bytes + index_.memory_bytes()) {}
+        memory_bytes_(structure_bytes + index_.memory_bytes() + candidates_.memory_bytes()) {}
 
   // ports::MentionMatcher
   void Match(const domain::ListenPost& post, std::vector<std::string>* rule_ids) const override {
@@ -149,49 +133,31 @@ class IndexedMatcher : public ports::MentionMatcher {
  private:
   void Prepare(ThreadState& state) const {
     if (state.generation == generation_) return;
-    state.hit.assign((slot_start_.size() - 1) / 64 + 1, 0);  // one bit per literal
+    state.hit.assign(literal_count_ / 64 + 1, 0);  // one bit per literal
     state.hit_list.clear();
     state.verdict.assign(atoms_.size(), 0);
     state.verdict_list.clear();
-    state.progress.clear();
-    for (const CompiledRule& rule : rules_) state.progress.push_back(SlotProgress{0, 0, rule.full_mask});
-    state.serial = 0;
     state.generation = generation_;
   }
 
-  // Fills state.candidates, in rule order: the rules all of whose slots a found literal filled,
+  // Fills state.candidates, in rule order: the rules all of whose slots have a found literal,
   // and those evaluated for every post.
   void FindCandidates(ThreadState& state) const {
-    if (++state.serial == 0) {
-      for (SlotProgress& p : state.progress) p.serial = 0;
-      state.serial = 1;
-    }
-    const std::uint32_t serial = state.serial;
-    SlotProgress* const progress = state.progress.data();
     std::vector<std::uint32_t>& candidates = state.candidates;
     candidates.assign(always_.begin(), always_.end());
-    for (std::uint32_t literal : state.hit_list) {
-      for (std::uint32_t r = slot_start_[literal]; r < slot_start_[literal + 1]; ++r) {
-        const SlotRef ref = slot_refs_[r];
-        SlotProgress& p = progress[ref.rule];
-        if (p.serial != serial) {
-          p.serial = serial;
-          p.filled = 0;
-        }
-        if (p.filled == p.full) continue;
-        p.filled = static_cast<std::uint16_t>(p.filled | (1u << ref.slot));
-        if (p.filled == p.full) candidates.push_back(ref.rule);
-      }
-    }
+    candidates_.Find(
+        state.hit_list, [&state](std::uint32_t literal) { return Found(state, literal); },
+        &candidates);
     std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
 
   const std::vector<CompiledRule> rules_;
   const std::vector<Atom> atoms_;
+  const std::size_t literal_count_;
   const LiteralIndex index_;
-  const std::vector<std::uint32_t> slot_start_;  // per literal id: where its slots start in slot_refs_ (+1 end)
-  const std::vector<SlotRef> slot_refs_;          // the slots each literal fills, literal by literal
-  const std::vector<std::uint32_t> always_;       // rules evaluated for every post
+  const CandidateIndex candidates_;
+  const std::vector<std::uint32_t> always_;  // rules evaluated for every post
   const std::uint64_t generation_;
   const std::size_t memory_bytes_;
 };
@@ -202,7 +168,8 @@ std::size_t StructureBytes(const std::vector<CompiledRule>& rules) {
     bytes += rule.id.capacity() + rule.node_atom.capacity() * sizeof(int) +
              rule.query.nodes.capacity() * sizeof(QueryNode);
     for (const QueryNode& node : rule.query.nodes) {
-      bytes += node.children.capacity() * sizeof(int) + node.field.names.size() * sizeof(std::string);
+      bytes +=
+          node.children.capacity() * sizeof(int) + node.field.names.size() * sizeof(std::string);
       for (const std::string& word : node.words) bytes += sizeof(std::string) + word.capacity();
     }
   }
@@ -223,9 +190,11 @@ Result<std::shared_ptr<const ports::MentionMatcher>> RuleMatcherCompiler::Compil
   std::set<std::string_view> ids;
   for (const domain::ListeningRule& rule : rules) {
     auto bad = [&](const std::string& message) {
-      return Status(Errc::kInvalidArgument, "bad_listening_rule", "rule " + rule.id + ": " + message);
+      return Status(Errc::kInvalidArgument, "bad_listening_rule",
+                    "rule " + rule.id + ": " + message);
     };
-    if (!domain::IsValidRuleId(rule.id)) return bad("invalid id: use 1 to 64 letters, digits, '_', '.' or '-'");
+    if (!domain::IsValidRuleId(rule.id))
+      return bad("invalid id: use 1 to 64 letters, digits, '_', '.' or '-'");
     if (!ids.insert(rule.id).second) return bad("the id is used by an earlier rule");
     auto query = domain::ParseRuleQuery(rule.query);
     if (!query.ok()) return bad(query.status().message());
@@ -255,31 +224,19 @@ Result<std::shared_ptr<const ports::MentionMatcher>> RuleMatcherCompiler::Compil
     }
   }
 
-  std::vector<std::vector<SlotRef>> literal_slots(literals.size());
+  std::vector<std::vector<std::vector<std::uint32_t>>> slots;
   std::vector<std::uint32_t> always;
   for (std::uint32_t index = 0; index < compiled.size(); ++index) {
-    CompiledRule& rule = compiled[index];
-    const auto slots = CandidateSlots(rule.query, rule.node_atom, atom_literal, literals);
-    rule.full_mask = static_cast<std::uint16_t>((1u << slots.size()) - 1);
-    if (slots.empty()) always.push_back(index);
-    for (std::uint32_t slot = 0; slot < slots.size(); ++slot) {
-      for (std::uint32_t literal : slots[slot]) literal_slots[literal].push_back(SlotRef{index, slot});
-    }
+    const CompiledRule& rule = compiled[index];
+    slots.push_back(CandidateSlots(rule.query, rule.node_atom, atom_literal, literals));
+    if (slots.back().empty()) always.push_back(index);
   }
-  std::vector<std::uint32_t> slot_start;
-  std::vector<SlotRef> slot_refs;
-  for (const std::vector<SlotRef>& refs : literal_slots) {
-    slot_start.push_back(static_cast<std::uint32_t>(slot_refs.size()));
-    slot_refs.insert(slot_refs.end(), refs.begin(), refs.end());
-  }
-  slot_start.push_back(static_cast<std::uint32_t>(slot_refs.size()));
 
   LiteralIndex index(literal_atoms);
-  const std::size_t structure_bytes = StructureBytes(compiled) + atoms.capacity() * sizeof(Atom) +
-                                      slot_start.capacity() * sizeof(std::uint32_t) + slot_refs.capacity() * sizeof(SlotRef);
+  const std::size_t structure_bytes = StructureBytes(compiled) + atoms.capacity() * sizeof(Atom);
   return std::shared_ptr<const ports::MentionMatcher>(std::make_shared<IndexedMatcher>(
-      std::move(compiled), std::move(atoms), std::move(index), std::move(slot_start), std::move(slot_refs),
-      std::move(always), structure_bytes));
+      std::move(compiled), std::move(atoms), literals.size(), std::move(index),
+      CandidateIndex(slots, literals.size()), std::move(always), structure_bytes));
 }
 
 }  // namespace fr::nlp

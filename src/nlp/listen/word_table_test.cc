@@ -14,13 +14,15 @@ TEST(WordTableTest, FindsEveryWordAndNothingElse) {
   std::mt19937 rng(42);
   auto random_word = [&] {
     std::string w;
-    for (int n = 1 + static_cast<int>(rng() % 20); n > 0; --n) w.push_back(static_cast<char>('a' + rng() % 4));
+    for (int n = 1 + static_cast<int>(rng() % 20); n > 0; --n)
+      w.push_back(static_cast<char>('a' + rng() % 4));
     return w;
   };
   std::set<std::string> words;
   while (words.size() < 50000) words.insert(random_word());
   std::vector<std::pair<std::string, std::uint32_t>> entries;
-  for (const std::string& w : words) entries.emplace_back(w, static_cast<std::uint32_t>(entries.size() * 3));
+  for (const std::string& w : words)
+    entries.emplace_back(w, static_cast<std::uint32_t>(entries.size() * 3));
   const WordTable table(entries);
   EXPECT_EQ(table.size(), words.size());
   for (const auto& [word, id] : entries) ASSERT_EQ(table.Find(word), id) << word;
@@ -49,6 +51,32 @@ TEST(WordTableTest, HashesWordsOfEveryLengthApart) {
   }
   const WordTable table(entries);
   for (const auto& [word, id] : entries) EXPECT_EQ(table.Find(word), id) << word;
+}
+
+TEST(WordTableTest, HashPaddedIsHashOfTheFirstBytes) {
+  std::mt19937 rng(3);
+  for (int n = 0; n < 20000; ++n) {
+    std::string buffer(48, ' ');
+    for (char& c : buffer) c = static_cast<char>(rng());
+    const std::size_t at = rng() % 16, size = rng() % 17;
+    ASSERT_EQ(WordTable::HashPadded(buffer.data() + at, size),
+              WordTable::Hash(std::string_view(buffer).substr(at, size)));
+  }
+}
+
+TEST(WordTableTest, ProbeAnswersWhatFindDoesForWhatTheFilterLetsThrough) {
+  std::vector<std::pair<std::string, std::uint32_t>> entries;
+  for (std::uint32_t i = 0; i < 1000; ++i) entries.emplace_back("w" + std::to_string(i), i);
+  const WordTable table(entries);
+  int probed = 0;
+  for (std::uint32_t i = 0; i < 4000; ++i) {
+    const std::string word = "w" + std::to_string(i);
+    const std::uint64_t hash = WordTable::Hash(word);
+    if (!table.MayHave(hash)) continue;
+    ++probed;
+    ASSERT_EQ(table.Probe(word, hash), table.Find(word)) << word;
+  }
+  EXPECT_GE(probed, 1000);  // every word in the table, and some false positives of the filter
 }
 
 }  // namespace
