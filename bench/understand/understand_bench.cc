@@ -3,10 +3,9 @@
 // ModelUnderstander::Understand call, over the validation texts of shared/data (Hebrew and
 // English interleaved). Rates are per second of this thread's CPU time, so they are per core
 // even on a shared machine; wall-clock rates are printed beside them. One JSON line per stage.
-#include <CLI/CLI.hpp>
-
 #include <time.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -57,9 +56,11 @@ int main(int argc, char** argv) {
   CLI::App app{"Understanding throughput per core"};
   std::string data_dir, models_dir = "models";
   double seconds = 3;
+  std::string only_stage;
   app.add_option("--data", data_dir, "shared/data")->required();
   app.add_option("--models", models_dir, "models directory")->capture_default_str();
   app.add_option("--seconds", seconds, "minimum seconds per stage")->capture_default_str();
+  app.add_option("--stage", only_stage, "run this stage only (for profiling)");
   CLI11_PARSE(app, argc, argv);
 
   auto sets = fr::nlp::ValidationSets(data_dir);
@@ -80,7 +81,8 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
 
-  auto understander = fr::nlp::ModelUnderstander::Load(models_dir, fr::domain::DefaultSensitiveLexicon());
+  auto understander =
+      fr::nlp::ModelUnderstander::Load(models_dir, fr::domain::DefaultSensitiveLexicon());
   if (!understander.ok()) {
     std::fprintf(stderr, "%s\n", understander.status().ToString().c_str());
     return 1;
@@ -103,15 +105,20 @@ int main(int argc, char** argv) {
     std::function<size_t(const std::string&)> work;
   };
   const std::vector<Stage> stages = {
-      {"language", [](const std::string& t) { return fr::nlp::IdentifyLanguage(t).language.size(); }},
+      {"language",
+       [](const std::string& t) { return fr::nlp::IdentifyLanguage(t).language.size(); }},
       {"features", [](const std::string& t) { return fr::nlp::FeatureLine(t).size(); }},
-      {"sentiment_model", [&](const std::string&) { return sentiment_en->Predict(next_features()).label.size(); }},
-      {"intent_model", [&](const std::string&) { return intent->Predict(next_features()).label.size(); }},
+      {"sentiment_model",
+       [&](const std::string&) { return sentiment_en->Predict(next_features()).label.size(); }},
+      {"intent_model",
+       [&](const std::string&) { return intent->Predict(next_features()).label.size(); }},
       {"sensitivity", [&](const std::string& t) { return topics.In(t).size(); }},
-      {"all", [&](const std::string& t) { return (*understander)->Understand(t).sensitivity.size(); }},
+      {"all",
+       [&](const std::string& t) { return (*understander)->Understand(t).sensitivity.size(); }},
   };
   size_t sink = 0;
   for (const Stage& stage : stages) {
+    if (!only_stage.empty() && only_stage != stage.name) continue;
     feature_index = 0;
     const Rates rate = Rate(texts, seconds, stage.work, sink);
     std::printf(

@@ -43,9 +43,9 @@ icu::UnicodeString MatchingFormIcu(std::string_view text) {
   static const icu::Normalizer2& casefold = Load(&icu::Normalizer2::getNFKCCasefoldInstance);
   static const icu::Normalizer2& nfd = Load(&icu::Normalizer2::getNFDInstance);
   static const icu::Normalizer2& nfc = Load(&icu::Normalizer2::getNFCInstance);
-  const icu::UnicodeString decomposed = Apply(
-      nfd, Apply(casefold, icu::UnicodeString::fromUTF8(icu::StringPiece(
-                               text.data(), static_cast<int32_t>(text.size())))));
+  const icu::UnicodeString decomposed =
+      Apply(nfd, Apply(casefold, icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                     text.data(), static_cast<int32_t>(text.size())))));
   icu::UnicodeString kept;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
@@ -56,23 +56,51 @@ icu::UnicodeString MatchingFormIcu(std::string_view text) {
   return Apply(nfc, kept);
 }
 
-bool IsWordChar(UChar32 c) {
-  return u_isalnum(c) || u_charType(c) == U_COMBINING_SPACING_MARK;
-}
+bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_COMBINING_SPACING_MARK; }
 
 // ' ’ " ׳ ״: inside a word they mark a contraction or an abbreviation, not a boundary.
 bool IsJoiner(UChar32 c) {
   return c == u'\'' || c == u'"' || c == 0x2019 || c == 0x05F3 || c == 0x05F4;
 }
 
-// ו ה ב כ ל מ ש
-bool IsPrefixLetter(UChar32 c) {
-  switch (c) {
-    case 0x05D5: case 0x05D4: case 0x05D1: case 0x05DB: case 0x05DC: case 0x05DE: case 0x05E9:
+// True if `word` has the two bytes of a Hebrew prefix letter ו ה ב כ ל מ ש (U+05D5, 05D4,
+// 05D1, 05DB, 05DC, 05DE, 05E9) at `at`.
+bool IsPrefixLetterAt(std::string_view word, size_t at) {
+  if (at + 1 >= word.size() || static_cast<unsigned char>(word[at]) != 0xD7) return false;
+  switch (static_cast<unsigned char>(word[at + 1])) {
+    case 0x95:
+    case 0x94:
+    case 0x91:
+    case 0x9B:
+    case 0x9C:
+    case 0x9E:
+    case 0xA9:
       return true;
     default:
       return false;
   }
+}
+
+// True if `s` (UTF-8) has at least `wanted` code points.
+bool HasLetters(std::string_view s, int wanted) {
+  int letters = 0;
+  for (size_t i = 0; i < s.size() && letters < wanted; ++i) {
+    letters += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return letters >= wanted;
+}
+
+// True if the phrase `words` (not empty) occurs in `text` from its word `start` on, each equal
+// to one of the forms of its text word.
+bool PhraseAt(const std::vector<std::string>& words, std::span<const std::string_view> text,
+              size_t start) {
+  if (start + words.size() > text.size()) return false;
+  for (size_t j = 0; j < words.size(); ++j) {
+    std::string_view forms[kMaxWordForms];
+    const int count = WordFormsOf(text[start + j], forms);
+    if (std::find(forms, forms + count, words[j]) == forms + count) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -80,8 +108,14 @@ bool IsPrefixLetter(UChar32 c) {
 // ך ם ן ף ץ sit one code point before their regular forms כ מ נ פ צ.
 char32_t FoldFinalLetter(char32_t c) {
   switch (c) {
-    case 0x05DA: case 0x05DD: case 0x05DF: case 0x05E3: case 0x05E5: return c + 1;
-    default: return c;
+    case 0x05DA:
+    case 0x05DD:
+    case 0x05DF:
+    case 0x05E3:
+    case 0x05E5:
+      return c + 1;
+    default:
+      return c;
   }
 }
 
@@ -110,8 +144,7 @@ std::vector<std::string> MatchWords(std::string_view text) {
     i += U16_LENGTH(c);
     if (IsWordChar(c)) {
       word.append(c);
-    } else if (!(IsJoiner(c) && !word.isEmpty() && i < s.length() &&
-                 IsWordChar(s.char32At(i)))) {
+    } else if (!(IsJoiner(c) && !word.isEmpty() && i < s.length() && IsWordChar(s.char32At(i)))) {
       flush();
     }
   }
@@ -119,74 +152,84 @@ std::vector<std::string> MatchWords(std::string_view text) {
   return words;
 }
 
-std::vector<std::string> WordForms(std::string_view word) {
-  std::vector<std::string> forms{std::string(word)};
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const int32_t n = static_cast<int32_t>(word.size());
-  int letters = 0;
-  for (int32_t i = 0; i < n; ++letters) U8_FWD_1(s, i, n);
-  int32_t i = 0;
-  for (int removed = 1; removed <= kMaxPrefixLetters && letters - removed >= kMinStemLetters;
-       ++removed) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (!IsPrefixLetter(c)) break;
-    forms.emplace_back(word.substr(static_cast<size_t>(i)));
+int WordFormsOf(std::string_view word, std::string_view (&forms)[kMaxWordForms]) {
+  forms[0] = word;
+  int count = 1;
+  for (size_t at = 0; count <= kMaxPrefixLetters && IsPrefixLetterAt(word, at); at += 2) {
+    const std::string_view rest = word.substr(at + 2);
+    if (!HasLetters(rest, kMinStemLetters)) break;
+    forms[count++] = rest;
   }
-  return forms;
+  return count;
+}
+
+std::vector<std::string> WordForms(std::string_view word) {
+  std::string_view forms[kMaxWordForms];
+  const int count = WordFormsOf(word, forms);
+  return std::vector<std::string>(forms, forms + count);
 }
 
 MatchText::MatchText(std::string_view text) {
   for (const std::string& word : MatchWords(text)) words_.push_back(WordForms(word));
 }
 
-MatchText MatchText::OfWords(const std::vector<std::string_view>& words) {
-  MatchText text;
-  text.words_.reserve(words.size());
-  for (const std::string_view word : words) text.words_.push_back(WordForms(word));
-  return text;
-}
-
-bool MatchText::ContainsAt(const std::vector<std::string>& phrase, size_t start) const {
-  auto is_form = [](const std::string& wanted, const std::vector<std::string>& forms) {
-    return std::find(forms.begin(), forms.end(), wanted) != forms.end();
-  };
-  return start + phrase.size() <= words_.size() &&
-         std::equal(phrase.begin(), phrase.end(), words_.begin() + static_cast<long>(start),
-                    is_form);
-}
-
 bool MatchText::Contains(const std::vector<std::string>& phrase) const {
   if (phrase.empty()) return false;
-  for (size_t start = 0; start + phrase.size() <= words_.size(); ++start) {
-    if (ContainsAt(phrase, start)) return true;
+  std::vector<std::string_view> words;
+  words.reserve(words_.size());
+  for (const std::vector<std::string>& forms : words_) words.push_back(forms.front());
+  for (size_t start = 0; start + phrase.size() <= words.size(); ++start) {
+    if (PhraseAt(phrase, words, start)) return true;
   }
   return false;
 }
 
 PhraseList::PhraseList(const std::vector<std::string>& phrases) {
-  for (const std::string& given : phrases) {
-    std::vector<std::string> words = MatchWords(given);
+  for (size_t position = 0; position < phrases.size(); ++position) {
+    std::vector<std::string> words = MatchWords(phrases[position]);
     if (words.empty()) continue;
+    first_word_filter_.set(FilterSlot(words.front()));
     by_first_word_[words.front()].push_back(entries_.size());
-    entries_.push_back(Entry{given, std::move(words)});
+    entries_.push_back(Entry{phrases[position], std::move(words), position});
+  }
+}
+
+size_t PhraseList::FilterSlot(std::string_view word) {
+  const auto byte = [word](size_t i) {
+    return static_cast<size_t>(static_cast<unsigned char>(word[i]));
+  };
+  return (word.size() * 769 + byte(word.size() / 2) * 31 + byte(word.size() - 1)) % kFilterBits;
+}
+
+template <typename Found>
+void PhraseList::ForEachIn(std::span<const std::string_view> words, Found&& found) const {
+  for (size_t start = 0; start < words.size(); ++start) {
+    std::string_view forms[kMaxWordForms];
+    const int count = WordFormsOf(words[start], forms);
+    for (int f = 0; f < count; ++f) {
+      if (forms[f].empty() || !first_word_filter_[FilterSlot(forms[f])]) continue;
+      const auto candidates = by_first_word_.find(forms[f]);
+      if (candidates == by_first_word_.end()) continue;
+      for (const size_t entry : candidates->second) {
+        if (PhraseAt(entries_[entry].words, words, start)) found(entry);
+      }
+    }
   }
 }
 
 std::optional<std::string> PhraseList::FirstIn(const MatchText& text) const {
-  size_t first = entries_.size();  // the earliest entry found so far
-  for (size_t start = 0; start < text.words_.size(); ++start) {
-    for (const std::string& form : text.words_[start]) {
-      const auto found = by_first_word_.find(form);
-      if (found == by_first_word_.end()) continue;
-      for (const size_t entry : found->second) {
-        if (entry >= first) break;
-        if (text.ContainsAt(entries_[entry].words, start)) first = entry;
-      }
-    }
-  }
+  std::vector<std::string_view> words;
+  words.reserve(text.words().size());
+  for (const std::vector<std::string>& forms : text.words()) words.push_back(forms.front());
+  size_t first = entries_.size();  // the earliest entry found
+  ForEachIn(words, [&first](size_t entry) { first = std::min(first, entry); });
   if (first == entries_.size()) return std::nullopt;
   return entries_[first].given;
+}
+
+void PhraseList::EntriesIn(std::span<const std::string_view> words,
+                           std::vector<size_t>* found) const {
+  ForEachIn(words, [this, found](size_t entry) { found->push_back(entries_[entry].position); });
 }
 
 }  // namespace fr::domain

@@ -22,7 +22,11 @@
 // matches a text word when it equals one of its forms.
 #pragma once
 
+#include <bitset>
+#include <cstddef>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,13 +53,16 @@ std::vector<std::string> MatchWords(std::string_view text);
 // letter (ו ה ב כ ל מ ש) and at least two letters remain. והרעלה → {והרעלה, הרעלה, רעלה}.
 std::vector<std::string> WordForms(std::string_view word);
 
+inline constexpr int kMaxWordForms = 4;  // a word and itself without 1, 2 and 3 prefix letters
+
+// WordForms without allocating: writes the forms of `word`, in the same order, to `forms` as
+// views into `word` (each form is a suffix of the word) and returns how many there are.
+int WordFormsOf(std::string_view word, std::string_view (&forms)[kMaxWordForms]);
+
 // A text prepared for matching: its words, each with its forms.
 class MatchText {
  public:
   explicit MatchText(std::string_view text);
-  // The MatchText of a text whose words in matching form (as MatchWords gives them) are
-  // `words`: for callers that have split the text already (ListenText's byte loop).
-  static MatchText OfWords(const std::vector<std::string_view>& words);
 
   // True if the words of `phrase` (in matching form, as MatchWords returns them) occur in this
   // text one after the other, each equal to one of the forms of its text word. The prefix rule
@@ -67,11 +74,6 @@ class MatchText {
   const std::vector<std::vector<std::string>>& words() const { return words_; }
 
  private:
-  friend class PhraseList;
-  MatchText() = default;
-  // True if `phrase` (not empty) occurs starting at the word `start`.
-  bool ContainsAt(const std::vector<std::string>& phrase, size_t start) const;
-
   std::vector<std::vector<std::string>> words_;
 };
 
@@ -85,15 +87,41 @@ class PhraseList {
   // none does.
   std::optional<std::string> FirstIn(const MatchText& text) const;
 
+  // For a text given as its words in matching form (as MatchWords gives them; so are
+  // ListenText's words), without building a MatchText: appends to `found` the position in the
+  // given list of each entry the text contains, once for each place it occurs, in no
+  // particular order. Allocates nothing when `found` has room.
+  void EntriesIn(std::span<const std::string_view> words, std::vector<std::size_t>* found) const;
+
  private:
   struct Entry {
     std::string given;
     std::vector<std::string> words;
+    std::size_t position;  // in the list as given (entries without words are left out)
   };
+  // Hashes a word for by_first_word_'s lookups by std::string_view.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const {
+      return std::hash<std::string_view>{}(word);
+    }
+  };
+  static constexpr std::size_t kFilterBits = 4096;
+  // The bit of first_word_filter_ for `word` (not empty): from its size and two of its bytes.
+  static std::size_t FilterSlot(std::string_view word);
+
+  // Calls found(entry) for each entry (an index into entries_) at each place `words` contain it.
+  template <typename Found>
+  void ForEachIn(std::span<const std::string_view> words, Found&& found) const;
+
   std::vector<Entry> entries_;
-  // The entries (indexes into entries_, ascending) by their first word, so FirstIn looks up the
-  // forms of each text word instead of trying every entry at every word.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+  // The entries (indexes into entries_, ascending) by their first word, so a text's word forms
+  // are looked up instead of trying every entry at every word.
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
+      by_first_word_;
+  // A bit per FilterSlot of the first words: most text words' forms are ruled out by it
+  // without hashing them.
+  std::bitset<kFilterBits> first_word_filter_;
 };
 
 }  // namespace fr::domain

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace fr::domain {
 namespace {
 
@@ -17,17 +19,17 @@ TEST(TextNormalizeTest, MatchWordsTable) {
       {"  ,.!  ", {}},
       {"Hello, WORLD!", {"hello", "world"}},
       {"Café déjà vu", {"cafe", "deja", "vu"}},
-      {"ＦＵＬＬ width", {"full", "width"}},            // compatibility forms
-      {"Straße", {"strasse"}},                          // full case folding
-      {"don't we’re", {"dont", "were"}},                // apostrophes join
-      {"'quoted' words", {"quoted", "words"}},          // ...only between word characters
-      {"שָׁלוֹם עוֹלָם", {"שלומ", "עולמ"}},              // niqqud stripped, finals folded
+      {"ＦＵＬＬ width", {"full", "width"}},    // compatibility forms
+      {"Straße", {"strasse"}},                  // full case folding
+      {"don't we’re", {"dont", "were"}},        // apostrophes join
+      {"'quoted' words", {"quoted", "words"}},  // ...only between word characters
+      {"שָׁלוֹם עוֹלָם", {"שלומ", "עולמ"}},          // niqqud stripped, finals folded
       {"ארץ, כף, ערוך, שלום, גן", {"ארצ", "כפ", "ערוכ", "שלומ", "גנ"}},
-      {"צה\"ל וצה״ל ג׳ירפה", {"צהל", "וצהל", "גירפה"}},  // gershayim, geresh
+      {"צה\"ל וצה״ל ג׳ירפה", {"צהל", "וצהל", "גירפה"}},     // gershayim, geresh
       {"בית־חולים e-mail", {"בית", "חולימ", "e", "mail"}},  // maqaf and hyphen separate
-      {"דנ\u200Fה הזמ\u00ADנה", {"דנה", "הזמנה"}},      // RLM and soft hyphen vanish
+      {"דנ\u200Fה הזמ\u00ADנה", {"דנה", "הזמנה"}},          // RLM and soft hyphen vanish
       {"order #1234 arrived", {"order", "1234", "arrived"}},
-      {"ok\xFFno", {"ok", "no"}},                        // invalid UTF-8 separates
+      {"ok\xFFno", {"ok", "no"}},  // invalid UTF-8 separates
   };
   for (const Case& c : cases) EXPECT_EQ(MatchWords(c.text), c.words) << c.text;
 }
@@ -46,11 +48,11 @@ TEST(TextNormalizeTest, WordFormsStripHebrewPrefixes) {
   };
   const Case cases[] = {
       {"שבבית", {"שבבית", "בבית", "בית", "ית"}},  // the ב of בית looks like a prefix too
-      {"והרעלה", {"והרעלה", "הרעלה", "רעלה"}},   // stops at ר
+      {"והרעלה", {"והרעלה", "הרעלה", "רעלה"}},    // stops at ר
       {"ושבהבית", {"ושבהבית", "שבהבית", "בהבית", "הבית"}},  // three letters at most
       {"מיונ", {"מיונ", "יונ"}},
-      {"באש", {"באש", "אש"}},                     // two letters remain
-      {"בה", {"בה"}},                              // not one
+      {"באש", {"באש", "אש"}},  // two letters remain
+      {"בה", {"בה"}},          // not one
       {"ארצ", {"ארצ"}},
       {"hello", {"hello"}},
       {"", {""}},
@@ -73,10 +75,10 @@ TEST(TextNormalizeTest, PhrasesMatchAcrossPrefixesFinalsAndNiqqud) {
       {"הגענו לבית החולים", "בית חולים", true},
       {"בית-חולים", "בית חולים", true},
       {"בית ספר חולים", "בית חולים", false},  // the words must be adjacent
-      {"חולים בבית", "בית חולים", false},      // and in order
+      {"חולים בבית", "בית חולים", false},     // and in order
       {"הזמנתי מהמסעדה", "מסעדה", true},
-      {"רעלה", "הרעלה", false},                // a text word never gains letters
-      {"אלרגיה", "אלרגי", false},              // nor loses a suffix
+      {"רעלה", "הרעלה", false},    // a text word never gains letters
+      {"אלרגיה", "אלרגי", false},  // nor loses a suffix
       {"I will SUE you", "sue", true},
       {"pursue", "sue", false},
       {"a CLASS-ACTION suit", "class action", true},
@@ -105,11 +107,19 @@ TEST(TextNormalizeTest, PhraseListEntriesSharingAFirstWord) {
   EXPECT_EQ(list.FirstIn(MatchText("first class")), "class");
 }
 
-TEST(TextNormalizeTest, MatchTextOfWordsIsMatchTextOfTheText) {
-  const std::string text = "והשירות בבית החולים, DON'T stop";
-  const std::vector<std::string> words = MatchWords(text);
+TEST(TextNormalizeTest, PhraseListEntriesInWordsGivesEveryEntryFound) {
+  PhraseList list({"", "class action", "תביעה", "class", "nowhere"});
+  const std::vector<std::string> words =
+      MatchWords("נגיש תביעה ייצוגית, a CLASS action, first class; ותביעה");
   const std::vector<std::string_view> views(words.begin(), words.end());
-  EXPECT_EQ(MatchText::OfWords(views).words(), MatchText(text).words());
+  std::vector<std::size_t> found;
+  list.EntriesIn(views, &found);
+  std::sort(found.begin(), found.end());
+  // Positions in the list as given (the empty entry counts); once per place found.
+  EXPECT_EQ(found, (std::vector<std::size_t>{1, 2, 2, 3, 3}));
+  found.clear();
+  list.EntriesIn({}, &found);
+  EXPECT_TRUE(found.empty());
 }
 
 }  // namespace

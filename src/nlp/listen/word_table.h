@@ -31,7 +31,7 @@ class WordTable {
   static std::uint64_t Hash(std::string_view s) {
     if (s.size() > 16) return HashLong(s);
     char padded[16] = {};
-    std::memcpy(padded, s.data(), s.size());
+    if (!s.empty()) std::memcpy(padded, s.data(), s.size());  // an empty view may hold null
     return HashShort(Load<std::uint64_t>(padded), Load<std::uint64_t>(padded + 8), s.size());
   }
 

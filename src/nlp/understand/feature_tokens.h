@@ -33,9 +33,9 @@ class FeatureTokens {
   uint32_t hash(size_t i) const { return hashes_[i]; }
 
  private:
-  // Appends `token` (a view into line_, or a constant); returns false when it was the
-  // end-of-line token.
-  bool Add(std::string_view token);
+  // Appends `token` (a view into line_, or a constant) with its hash; returns false when it
+  // was the end-of-line token.
+  bool Add(std::string_view token, uint32_t hash);
 
   std::string line_;  // the line, which the tokens view
   std::vector<std::string_view> tokens_;

@@ -2,9 +2,11 @@
 // (domain::SensitiveLexicon, domain/approval_rules.h) a message touches, matched as the rules
 // match them (domain::MatchText and PhraseList: prefixes, finals, niqqud and case do not
 // matter). The words come from domain::ListenText's byte loop, equal to MatchWords and without
-// ICU for nearly every message. Immutable once made; In is thread-safe.
+// ICU for nearly every message; the entries of every topic are looked up together, once per
+// form of each word. Immutable once made; In is thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +25,9 @@ class SensitiveTopics {
   std::vector<std::string> In(std::string_view text) const;
 
  private:
-  struct Topic {
-    std::string name;  // a SensitivityNames() entry
-    domain::PhraseList phrases;
-  };
-  std::vector<Topic> topics_;
+  domain::PhraseList entries_;  // every topic's entries, topic after topic
+  // By position in entries_: the index of the entry's topic in SensitivityNames().
+  std::vector<std::uint8_t> topic_;
 };
 
 }  // namespace fr::nlp

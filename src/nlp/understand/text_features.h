@@ -27,6 +27,9 @@ namespace fr::nlp {
 // label, no newline. Empty when the text has nothing to read. Never fails.
 // The words come from domain::ListenText's byte loop (equal to domain::MatchWords).
 std::string FeatureLine(std::string_view text);
+// FeatureLine(text) written to `line`, replacing its contents: allocates nothing once `line`
+// (and the calling thread's scratch buffers) have room.
+void FeatureLine(std::string_view text, std::string& line);
 // FeatureLine with its words from domain::MatchWords (ICU): the reference the byte loop is
 // tested against.
 std::string FeatureLineWithIcuForTest(std::string_view text);

@@ -40,6 +40,14 @@ TEST(TextFeaturesTest, Elongation) {
   EXPECT_EQ(FeatureLine("טוווווב"), "טווב xxelong");
 }
 
+TEST(TextFeaturesTest, WritingIntoABufferReplacesItsContents) {
+  std::string line = "left over from an earlier message";
+  FeatureLine("NOT good at all. Fine", line);
+  EXPECT_EQ(line, FeatureLine("NOT good at all. Fine"));
+  FeatureLine("...", line);
+  EXPECT_EQ(line, "");
+}
+
 TEST(TextFeaturesTest, NothingToReadIsEmpty) {
   EXPECT_EQ(FeatureLine(""), "");
   EXPECT_EQ(FeatureLine("  ... "), "");

@@ -44,8 +44,9 @@ Result<std::unique_ptr<ModelUnderstander>> ModelUnderstander::Load(
   auto intent = LoadModel(models_dir, kIntentModel, is_intent);
   if (!intent.ok()) return intent.status();
 
-  return std::unique_ptr<ModelUnderstander>(new ModelUnderstander(
-      std::move(he).value(), std::move(en).value(), std::move(intent).value(), SensitiveTopics(lexicon)));
+  return std::unique_ptr<ModelUnderstander>(
+      new ModelUnderstander(std::move(he).value(), std::move(en).value(), std::move(intent).value(),
+                            SensitiveTopics(lexicon)));
 }
 
 domain::Understanding ModelUnderstander::Understand(std::string_view text) const {
@@ -54,7 +55,8 @@ domain::Understanding ModelUnderstander::Understand(std::string_view text) const
   u.language = std::move(language.language);
   u.other_language = std::move(language.other_language);
 
-  const std::string features = FeatureLine(text);
+  thread_local std::string features;
+  FeatureLine(text, features);
   if (!features.empty()) {
     thread_local FeatureTokens tokens;  // cut and hashed once for both models
     tokens.Reset(features);
