@@ -13,9 +13,6 @@
 namespace fr::domain {
 namespace {
 
-constexpr int kMaxPrefixLetters = 3;  // ושב, וכש: longer chains are rare
-constexpr int kMinStemLetters = 2;    // the shortest Hebrew words (דם, אש) keep their meaning
-
 // ICU's normalisation data is compiled into libicudata, which fr_base links, and normalising a
 // valid UnicodeString fails only when memory runs out: either is a broken process, not bad
 // input, so it stops like running out of memory would.
@@ -61,33 +58,6 @@ bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_COMBINING
 // ' ’ " ׳ ״: inside a word they mark a contraction or an abbreviation, not a boundary.
 bool IsJoiner(UChar32 c) {
   return c == u'\'' || c == u'"' || c == 0x2019 || c == 0x05F3 || c == 0x05F4;
-}
-
-// True if `word` has the two bytes of a Hebrew prefix letter ו ה ב כ ל מ ש (U+05D5, 05D4,
-// 05D1, 05DB, 05DC, 05DE, 05E9) at `at`.
-bool IsPrefixLetterAt(std::string_view word, size_t at) {
-  if (at + 1 >= word.size() || static_cast<unsigned char>(word[at]) != 0xD7) return false;
-  switch (static_cast<unsigned char>(word[at + 1])) {
-    case 0x95:
-    case 0x94:
-    case 0x91:
-    case 0x9B:
-    case 0x9C:
-    case 0x9E:
-    case 0xA9:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// True if `s` (UTF-8) has at least `wanted` code points.
-bool HasLetters(std::string_view s, int wanted) {
-  int letters = 0;
-  for (size_t i = 0; i < s.size() && letters < wanted; ++i) {
-    letters += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  }
-  return letters >= wanted;
 }
 
 // True if the phrase `words` (not empty) occurs in `text` from its word `start` on, each equal
@@ -150,17 +120,6 @@ std::vector<std::string> MatchWords(std::string_view text) {
   }
   flush();
   return words;
-}
-
-int WordFormsOf(std::string_view word, std::string_view (&forms)[kMaxWordForms]) {
-  forms[0] = word;
-  int count = 1;
-  for (size_t at = 0; count <= kMaxPrefixLetters && IsPrefixLetterAt(word, at); at += 2) {
-    const std::string_view rest = word.substr(at + 2);
-    if (!HasLetters(rest, kMinStemLetters)) break;
-    forms[count++] = rest;
-  }
-  return count;
 }
 
 std::vector<std::string> WordForms(std::string_view word) {

@@ -53,11 +53,44 @@ std::vector<std::string> MatchWords(std::string_view text);
 // letter (ו ה ב כ ל מ ש) and at least two letters remain. והרעלה → {והרעלה, הרעלה, רעלה}.
 std::vector<std::string> WordForms(std::string_view word);
 
-inline constexpr int kMaxWordForms = 4;  // a word and itself without 1, 2 and 3 prefix letters
+// A word and itself without 1, 2 and 3 prefix letters (ושב, וכש: longer chains are rare).
+inline constexpr int kMaxWordForms = 4;
+
+// True if word[at, at + 2) is one of the Hebrew prefix letters ו ה ב כ ל מ ש (U+05D5, 05D4,
+// 05D1, 05DB, 05DC, 05DE, 05E9; D7 95, 94, 91, 9B, 9C, 9E, A9 in UTF-8).
+inline bool IsPrefixLetterAt(std::string_view word, std::size_t at) {
+  if (at + 1 >= word.size() || static_cast<unsigned char>(word[at]) != 0xD7) return false;
+  switch (static_cast<unsigned char>(word[at + 1])) {
+    case 0x91:
+    case 0x94:
+    case 0x95:
+    case 0x9B:
+    case 0x9C:
+    case 0x9E:
+    case 0xA9:
+      return true;
+    default:
+      return false;
+  }
+}
 
 // WordForms without allocating: writes the forms of `word`, in the same order, to `forms` as
 // views into `word` (each form is a suffix of the word) and returns how many there are.
-int WordFormsOf(std::string_view word, std::string_view (&forms)[kMaxWordForms]);
+// Inline: the listening matcher calls it for every word of every post.
+inline int WordFormsOf(std::string_view word, std::string_view (&forms)[kMaxWordForms]) {
+  forms[0] = word;
+  int count = 1;
+  for (std::size_t at = 0; count < kMaxWordForms && IsPrefixLetterAt(word, at); at += 2) {
+    const std::string_view rest = word.substr(at + 2);
+    std::size_t letters = 0;  // at least 2 must remain: the shortest words (דם, אש) mean something
+    for (std::size_t i = 0; i < rest.size() && letters < 2; ++i) {
+      letters += (static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80;
+    }
+    if (letters < 2) break;
+    forms[count++] = rest;
+  }
+  return count;
+}
 
 // A text prepared for matching: its words, each with its forms.
 class MatchText {

@@ -19,8 +19,9 @@ int CodePoints(std::string_view s) {
 std::string AtomLiteral(const domain::QueryNode& node) {
   switch (node.op) {
     case domain::QueryOp::kTerm: {
-      const auto longest = std::max_element(node.words.begin(), node.words.end(),
-                                            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+      const auto longest = std::max_element(
+          node.words.begin(), node.words.end(),
+          [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
       return *longest + ' ';
     }
     case domain::QueryOp::kHashtag:
@@ -30,7 +31,8 @@ std::string AtomLiteral(const domain::QueryNode& node) {
       for (const std::string& word : node.words) literal += word + ' ';
       return literal;
     }
-    default: return node.words[0];  // kPrefix, kEmoji
+    default:
+      return node.words[0];  // kPrefix, kEmoji
   }
 }
 
@@ -44,7 +46,7 @@ bool FormEquals(std::string_view word, std::string_view term) {
   const size_t prefix_bytes = word.size() - term.size();
   if (prefix_bytes % 2 != 0 || prefix_bytes > 2 * kMaxPrefixLetters) return false;
   for (size_t i = 0; i < prefix_bytes; i += 2) {
-    if (!IsPrefixLetterAt(word, i)) return false;
+    if (!domain::IsPrefixLetterAt(word, i)) return false;
   }
   return true;
 }
@@ -54,19 +56,22 @@ bool FormStartsWith(std::string_view word, std::string_view prefix) {
     const std::string_view form = word.substr(static_cast<size_t>(2 * removed));
     if (removed > 0 && CodePoints(form) < 2) return false;
     if (form.starts_with(prefix)) return true;
-    if (removed == kMaxPrefixLetters || !IsPrefixLetterAt(word, static_cast<size_t>(2 * removed))) {
+    if (removed == kMaxPrefixLetters ||
+        !domain::IsPrefixLetterAt(word, static_cast<size_t>(2 * removed))) {
       return false;
     }
   }
 }
 
-void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text, std::vector<domain::WordSpan>* spans) {
+void AtomSpans(const domain::QueryNode& node, const domain::ListenText& text,
+               std::vector<domain::WordSpan>* spans) {
   const size_t length = node.words.size();
   for (size_t start = 0; start + length <= text.word_count(); ++start) {
     bool match = true;
     for (size_t j = 0; j < length && match; ++j) {
-      match = node.op == domain::QueryOp::kPrefix ? FormStartsWith(text.word(start + j), node.words[j])
-                                                  : FormEquals(text.word(start + j), node.words[j]);
+      match = node.op == domain::QueryOp::kPrefix
+                  ? FormStartsWith(text.word(start + j), node.words[j])
+                  : FormEquals(text.word(start + j), node.words[j]);
     }
     if (match) spans->push_back({static_cast<int>(start), static_cast<int>(start + length - 1)});
   }

@@ -17,6 +17,7 @@
 #include "domain/listen/listen_text.h"
 #include "domain/listen/rule_eval.h"
 #include "domain/listen/rule_query.h"
+#include "domain/text_normalize.h"
 
 namespace fr::nlp {
 
@@ -29,49 +30,11 @@ std::string AtomLiteral(const domain::QueryNode& node);
 // one-word terms, prefixes, tags, handles and emoji; not phrases.
 bool LiteralIsExact(const domain::QueryNode& node);
 
-// True if s[i, i + 2) is one of the Hebrew prefix letters ו ה ב כ ל מ ש (D7 95, 94, 91, 9B,
-// 9C, 9E, A9 in UTF-8).
-inline bool IsPrefixLetterAt(std::string_view s, std::size_t i) {
-  if (i + 1 >= s.size() || static_cast<unsigned char>(s[i]) != 0xD7) return false;
-  switch (static_cast<unsigned char>(s[i + 1])) {
-    case 0x91:
-    case 0x94:
-    case 0x95:
-    case 0x9B:
-    case 0x9C:
-    case 0x9E:
-    case 0xA9:
-      return true;
-    default:
-      return false;
-  }
-}
-
-inline constexpr int kMaxForms = 4;  // a word and its forms without 1, 2, 3 prefix letters
-
-// The forms of the text word `word` (matching form), as domain::WordForms gives them but
-// without allocating: `word` itself, then `word` without its first 1, 2, 3 letters for as long
-// as each is a Hebrew prefix letter and at least 2 letters remain. Returns how many it wrote.
-// Inline: the matcher calls it for every word of every post.
-inline int FormsOf(std::string_view word, std::string_view (&forms)[kMaxForms]) {
-  forms[0] = word;
-  int count = 1;
-  for (std::size_t at = 0; count < kMaxForms && IsPrefixLetterAt(word, at); at += 2) {
-    const std::string_view rest = word.substr(at + 2);
-    std::size_t letters = 0;  // at least 2 must remain
-    for (std::size_t i = 0; i < rest.size() && letters < 2; ++i)
-      letters += (static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80;
-    if (letters < 2) break;
-    forms[count++] = rest;
-  }
-  return count;
-}
-
 inline constexpr std::size_t kFormCountReads = 16;  // bytes FormCount reads from word.data()
 
-// How many forms FormsOf(word) gives, without a loop or a branch (whether a word has prefix
-// letters is too irregular to be predicted): its forms are then `word` without its first
-// 0, 2, 4, 6 bytes. REQUIRES: `word` is valid UTF-8 (matching form is) and at most 16 bytes;
+// How many forms domain::WordFormsOf(word) gives, without a loop or a branch (whether a word has
+// prefix letters is too irregular to be predicted): its forms are then `word` without its first 0,
+// 2, 4, 6 bytes. REQUIRES: `word` is valid UTF-8 (matching form is) and at most 16 bytes;
 // kFormCountReads bytes can be read from word.data() (the word and what follows it).
 inline int FormCount(std::string_view word) {
   const auto load = [&](std::size_t at) {

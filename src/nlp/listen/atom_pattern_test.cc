@@ -27,8 +27,8 @@ TEST(AtomPatternTest, FormTestsAgreeWithWordForms) {
     const std::vector<std::string> forms = domain::WordForms(word);
     const bool equal = std::find(forms.begin(), forms.end(), term) != forms.end();
     ASSERT_EQ(FormEquals(word, term), equal) << word << " / " << term;
-    std::string_view got[kMaxForms];
-    const int count = FormsOf(word, got);
+    std::string_view got[domain::kMaxWordForms];
+    const int count = domain::WordFormsOf(word, got);
     ASSERT_EQ(std::vector<std::string>(got, got + count), forms) << word;
     if (term.size() >= 4) {  // prefixes have at least 2 letters
       const bool starts = std::any_of(forms.begin(), forms.end(),
@@ -38,8 +38,8 @@ TEST(AtomPatternTest, FormTestsAgreeWithWordForms) {
   }
 }
 
-// FormCount gives FormsOf's count, whatever follows the word in its buffer.
-TEST(AtomPatternTest, FormCountAgreesWithFormsOf) {
+// FormCount gives WordFormsOf's count, whatever follows the word in its buffer.
+TEST(AtomPatternTest, FormCountAgreesWithWordFormsOf) {
   const std::vector<std::string> letters = {"ו", "ה", "ב", "כ", "ל", "מ", "ש", "ק",
                                             "א", "ת", "a", "7", "é", "€", "😀"};
   std::mt19937 rng(11);
@@ -54,8 +54,8 @@ TEST(AtomPatternTest, FormCountAgreesWithFormsOf) {
     std::string buffer = word;
     while (buffer.size() < kFormCountReads) buffer += letters[rng() % letters.size()];
     const std::string_view in_buffer = std::string_view(buffer).substr(0, word.size());
-    std::string_view forms[kMaxForms];
-    const int count = FormsOf(word, forms);
+    std::string_view forms[domain::kMaxWordForms];
+    const int count = domain::WordFormsOf(word, forms);
     ASSERT_EQ(FormCount(in_buffer), count) << word;
     for (int k = 0; k < count; ++k)
       ASSERT_EQ(forms[k], word.substr(2 * static_cast<size_t>(k))) << word;

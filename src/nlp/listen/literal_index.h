@@ -3,7 +3,7 @@
 // in domain::ListenText::scan_text() starting a word, perhaps after 1 to 3 Hebrew prefix
 // letters (for terms and prefixes), or anywhere (tags, which begin with " #" / " @", and
 // emoji). That is:
-//  * a term's literal (its longest word and a space): some form (FormsOf) of some word is it;
+//  * a term's literal (its longest word and a space): some form (domain::WordFormsOf) of some word is it;
 //  * a prefix's literal: some form of some word starts with it (looked up by its first bytes,
 //    as many as the shortest prefix has, then compared);
 //  * a tag's or handle's literal: a word written after that mark is its first word and the
@@ -95,8 +95,8 @@ void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
     std::string_view form;
     std::uint64_t hash;
   };
-  Pending terms[kBatch + kMaxForms];
-  Pending keys[kBatch + kMaxForms];  // forms and the hash of their PrefixKey
+  Pending terms[kBatch + domain::kMaxWordForms];
+  Pending keys[kBatch + domain::kMaxWordForms];  // forms and the hash of their PrefixKey
   auto probe = [&](int term_count, int key_count) {
     for (int b = 0; b < term_count; ++b) terms_.Prefetch(terms[b].hash);
     for (int b = 0; b < key_count; ++b) {
@@ -125,13 +125,13 @@ void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
     key_count += any_prefix & has_key & prefixes_.MayHave(key_hash);
   };
   const char* const end = text.scan_text().data() + text.scan_text().size();
-  std::string_view forms[kMaxForms];
+  std::string_view forms[domain::kMaxWordForms];
   const std::size_t words = text.word_count();
   for (std::size_t i = 0; i < words; ++i) {
     const std::string_view word = text.word(i);
     // The common case: 16 bytes can be read from each form, so hashing needs no branch on
     // the size (which varies too much to be predicted).
-    constexpr std::size_t kReads = 2 * (kMaxForms - 1) + 16;
+    constexpr std::size_t kReads = 2 * (domain::kMaxWordForms - 1) + 16;
     static_assert(kReads >= kFormCountReads);
     if (word.size() <= 16 && end - word.data() >= static_cast<std::ptrdiff_t>(kReads)) {
       const int count = static_cast<unsigned char>(word[0]) == 0xD7 ? FormCount(word) : 1;
@@ -143,7 +143,7 @@ void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
               WordTable::HashPadded(form, key_size), size >= key_size);
       }
     } else {
-      const int count = FormsOf(word, forms);
+      const int count = domain::WordFormsOf(word, forms);
       for (int k = 0; k < count; ++k) {
         const std::string_view key = PrefixKey(forms[k]);
         queue(forms[k], WordTable::Hash(forms[k]), WordTable::Hash(key), !key.empty());
