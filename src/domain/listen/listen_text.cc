@@ -4,11 +4,14 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
+#include "domain/listen/text_block.h"
 #include "domain/text_normalize.h"
 
 namespace fr::domain {
@@ -25,8 +28,8 @@ enum class Kind : std::uint8_t {
 Kind KindOf(UChar32 c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? Kind::kWord
-           : c == '\'' || c == '"'                                                     ? Kind::kJoiner
-                                                                                       : Kind::kSeparator;
+           : c == '\'' || c == '"' ? Kind::kJoiner
+                                   : Kind::kSeparator;
   }
   if (u_isalnum(c) || u_charType(c) == U_COMBINING_SPACING_MARK) return Kind::kWord;
   if (c == 0x2019 || c == 0x05F3 || c == 0x05F4) return Kind::kJoiner;
@@ -52,7 +55,7 @@ FoldedCodePoint Classify(UChar32 c) {
 }
 
 // What one input code point becomes in matching form: up to three code points (none when it
-// is dropped, like niqqud). `fast` is false for code points the byte loop leaves to ICU.
+// is dropped, like niqqud). `fast` is false for code points the fast path leaves to ICU.
 struct Folding {
   bool fast = false;
   std::uint8_t count = 0;
@@ -64,7 +67,7 @@ struct Folding {
   std::abort();
 }
 
-// The foldings of the code points the byte loop knows, made from MatchingForm itself. A code
+// The foldings of the code points the fast path knows, made from MatchingForm itself. A code
 // point is taken only when its matching form cannot depend on its neighbours: it starts a new
 // NFKC-casefold segment (or it is a mark that folds to nothing, which vanishes wherever it
 // stands), and every code point it folds to starts a new NFC segment, so nothing composes
@@ -78,27 +81,16 @@ class FoldTable {
     if (U_FAILURE(err)) IcuFailed(err);
     for (int c = 0; c < 0x80; ++c) {
       ascii_[c] = Classify(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      ascii_letter_[c] = ascii_[c].kind == Kind::kWord ? ascii_[c].bytes[0] : 0;
     }
     for (const Range& range : kRanges) {
-      for (UChar32 c = range.first; c <= range.last; ++c) table_.push_back(Make(c, *casefold, *nfc));
-    }
-    for (int b = 0; b < 0x40; ++b) {  // U+05C0..U+05FF, written D7 80..D7 BF
-      const Folding* f = Find(0x05C0 + b);
-      const bool letter = f && f->count == 1 && f->out[0].kind == Kind::kWord && f->out[0].size == 2 &&
-                          static_cast<std::uint8_t>(f->out[0].bytes[0]) == 0xD7;
-      hebrew_letter_[b] = letter ? f->out[0].bytes[1] : 0;
+      for (UChar32 c = range.first; c <= range.last; ++c)
+        table_.push_back(Make(c, *casefold, *nfc));
     }
   }
 
   const FoldedCodePoint& Ascii(std::uint8_t b) const { return ascii_[b]; }
-  // What an ASCII byte is inside a word run: its folded byte if it is a word character, else 0.
-  char AsciiLetter(std::uint8_t b) const { return ascii_letter_[b]; }
-  // For a code point D7 xx (U+05C0..U+05FF) that folds to a Hebrew word character D7 yy: yy;
-  // else 0.
-  char HebrewLetter(std::uint8_t second) const { return second >= 0x80 && second < 0xC0 ? hebrew_letter_[second - 0x80] : 0; }
 
-  // The folding of `c`; null if the byte loop leaves `c` to ICU.
+  // The folding of `c`; null if the fast path leaves `c` to ICU.
   const Folding* Find(UChar32 c) const {
     std::size_t offset = 0;
     for (const Range& range : kRanges) {
@@ -126,7 +118,9 @@ class FoldTable {
     U8_APPEND_UNSAFE(buf, n, c);
     const std::string form = MatchingForm(std::string_view(buf, static_cast<std::size_t>(n)));
     Folding f;
-    if (!casefold.hasBoundaryBefore(c) && !(form.empty() && IsDroppedMark(static_cast<char32_t>(c)))) return f;
+    if (!casefold.hasBoundaryBefore(c) &&
+        !(form.empty() && IsDroppedMark(static_cast<char32_t>(c))))
+      return f;
     const auto* s = reinterpret_cast<const std::uint8_t*>(form.data());
     const auto size = static_cast<int32_t>(form.size());
     for (int32_t i = 0; i < size;) {
@@ -140,8 +134,6 @@ class FoldTable {
   }
 
   std::array<FoldedCodePoint, 0x80> ascii_;
-  std::array<char, 0x80> ascii_letter_;
-  std::array<char, 0x40> hebrew_letter_;
   std::vector<Folding> table_;
 };
 
@@ -170,7 +162,7 @@ class ListenText::Builder {
 
   // One code point: the common case (a letter inside a word) first.
   void Add(const FoldedCodePoint& c) {
-    if (end_ - out_ < kRoom) Grow(0);
+    if (end_ - out_ < kRoom) Grow();
     if (c.kind == Kind::kWord && in_word_ && !joiner_held_) {
       Put(c);
       after_mark_ = false;
@@ -179,16 +171,43 @@ class ListenText::Builder {
     AddOther(c);
   }
 
-  // True while a word is open that the next word character simply extends.
-  bool ExtendsWord() const { return in_word_ && !joiner_held_; }
+  // True while a joiner waits for the next code point to decide whether it joins two words.
+  bool HoldsJoiner() const { return joiner_held_; }
 
-  // Extends the open word by `size` bytes that write(out) puts at out. REQUIRES: ExtendsWord().
-  template <typename Write>
-  void ExtendWord(std::size_t size, Write&& write) {
-    if (end_ - out_ < static_cast<std::ptrdiff_t>(size) + kRoom) Grow(size);
-    write(out_);
-    out_ += size;
-    after_mark_ = false;
+  // Adds the first `size` bytes of `block`, 1 <= size <= its size, none of them `other`: words
+  // from the runs of word bytes (and the joiners between two of them), everything else a
+  // separator, '#' and '@' marking the word right after them. A joiner in the last of those
+  // bytes must not be followed by a word character. REQUIRES: !HoldsJoiner().
+  void AddBlock(const TextBlock& block, int size) {
+    if (end_ - out_ < kRoom) Grow();
+    EndEmoji();  // every byte of the block ends an emoji run
+    const std::uint64_t word = block.word & Below(size);
+    const std::uint64_t after_word =
+        word << 1 | (in_word_ ? 1 : 0);  // bit i: byte i-1 is a word byte
+    const std::uint64_t joins = block.joiner & Below(size) & after_word & word >> 1;
+    const std::uint64_t after_mark = block.mark << 1 | (after_mark_ ? 1 : 0);
+    std::uint64_t extent = word | joins;  // the words' bytes, their joiners included
+    if (in_word_ && !(extent & 1)) EndWord();
+    // The loop keeps the output pointer in a local: stores through it could alias members.
+    char* out = out_;
+    while (extent) {
+      const int start = std::countr_zero(extent);
+      const int end = start + std::countr_one(extent >> start);
+      if (!in_word_) {
+        const char mark =
+            after_mark >> start & 1 ? (start ? block.folded[start - 1] : previous_mark_) : 0;
+        *out = mark;
+        out += mark != 0;
+        word_ = Word{static_cast<std::uint32_t>(out - begin_), 0, mark};
+      }
+      out = CopyWordBytes(out, block.folded, start, end, joins);
+      extent &= ~Below(end);
+      in_word_ = end == size;  // a word at the block's end may go on in the next
+      if (!in_word_) out = CloseWord(out);
+    }
+    out_ = out;
+    after_mark_ = block.mark >> (size - 1) & 1;
+    previous_mark_ = block.folded[size - 1];
   }
 
   void Finish() {
@@ -207,11 +226,32 @@ class ListenText::Builder {
   }
 
  private:
-  static constexpr std::ptrdiff_t kRoom = 16;  // more than one code point and a space need
+  // More than a block can add: its 64 bytes, a mark and a space per word (32 words at most),
+  // and a 16-byte copy started at its last byte.
+  static constexpr std::ptrdiff_t kRoom = 160;
 
   void Put(const FoldedCodePoint& c) {
     std::memcpy(out_, c.bytes, 4);  // the room allows it; only c.size bytes are kept
     out_ += c.size;
+  }
+
+  // The bits below bit n, 0 <= n <= 64.
+  static std::uint64_t Below(int n) {
+    return n < 64 ? (std::uint64_t{1} << n) - 1 : ~std::uint64_t{0};
+  }
+
+  // Writes folded[start, end) without the joiners in `joins` at `out`, 16 bytes at a time (the
+  // room and the zeros after a block allow it; only the run's bytes are kept). Returns the end
+  // of what it wrote.
+  static char* CopyWordBytes(char* out, const char* folded, int start, int end,
+                             std::uint64_t joins) {
+    for (std::uint64_t skipped = joins & Below(end) & ~Below(start);; skipped &= skipped - 1) {
+      const int stop = skipped ? std::countr_zero(skipped) : end;
+      for (int at = start; at < stop; at += 16) std::memcpy(out + (at - start), folded + at, 16);
+      out += stop - start;
+      if (!skipped) return out;
+      start = stop + 1;
+    }
   }
 
   // A joiner is decided by the next code point: inside a word it is held back until then.
@@ -224,7 +264,7 @@ class ListenText::Builder {
           EndEmoji();
           const char mark = after_mark_ ? previous_mark_ : 0;
           if (mark) *out_++ = mark;
-          t_.words_.push_back(Word{Offset(), 0, mark});
+          word_ = Word{Offset(), 0, mark};
           in_word_ = true;
         }
         Put(c);
@@ -253,10 +293,10 @@ class ListenText::Builder {
 
   std::uint32_t Offset() const { return static_cast<std::uint32_t>(out_ - begin_); }
 
-  // Makes room for `size` more bytes and kRoom besides.
-  void Grow(std::size_t size) {
+  // Makes room for kRoom more bytes at least.
+  void Grow() {
     const std::ptrdiff_t used = out_ - begin_;
-    t_.scan_text_.resize(2 * t_.scan_text_.size() + size + kRoom);
+    t_.scan_text_.resize(2 * t_.scan_text_.size() + kRoom);
     begin_ = t_.scan_text_.data();
     out_ = begin_ + used;
     end_ = begin_ + t_.scan_text_.size();
@@ -264,10 +304,16 @@ class ListenText::Builder {
 
   void EndWord() {
     if (!in_word_) return;
-    t_.words_.back().size = Offset() - t_.words_.back().offset;
-    *out_++ = ' ';
+    out_ = CloseWord(out_);
     in_word_ = false;
     joiner_held_ = false;
+  }
+  // Records the open word, which ends at `out`, and writes its space. Returns the new end.
+  char* CloseWord(char* out) {
+    word_.size = static_cast<std::uint32_t>(out - begin_) - word_.offset;
+    t_.words_.push_back(word_);
+    *out = ' ';
+    return out + 1;
   }
   void EndEmoji() {
     if (!in_emoji_) return;
@@ -279,6 +325,7 @@ class ListenText::Builder {
   char* begin_;
   char* out_;
   char* end_;
+  Word word_{};  // the open word, while in_word_: its offset and mark
   bool in_word_ = false;
   bool in_emoji_ = false;
   bool joiner_held_ = false;
@@ -299,40 +346,33 @@ bool ListenText::FastReset(std::string_view text) {
   Builder builder(*this, text.size());
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<int32_t>(text.size());
+  TextBlock block;
   for (int32_t i = 0; i < n;) {
-    // Inside a word, runs of ASCII letters and digits or of Hebrew letters are copied at once.
-    if (builder.ExtendsWord()) {
-      int32_t j = i;
-      while (j < n && s[j] < 0x80 && table.AsciiLetter(s[j])) ++j;
-      if (j == i) {
-        while (j + 1 < n && s[j] == 0xD7 && table.HebrewLetter(s[j + 1])) j += 2;
-        if (j > i) {
-          builder.ExtendWord(static_cast<std::size_t>(j - i), [&](char* out) {
-            for (int32_t k = i; k < j; k += 2) {
-              *out++ = static_cast<char>(0xD7);
-              *out++ = table.HebrewLetter(s[k + 1]);
-            }
-          });
-        }
-      } else {
-        builder.ExtendWord(static_cast<std::size_t>(j - i), [&](char* out) {
-          for (int32_t k = i; k < j; ++k) *out++ = table.AsciiLetter(s[k]);
-        });
-      }
-      if (j > i) {
-        i = j;
+    // ASCII and Hebrew letters, 64 bytes at a time, up to the first byte of any other code point.
+    if (!builder.HoldsJoiner()) {
+      const int32_t size = std::min<int32_t>(TextBlock::kSize, n - i);
+      ClassifyBlock(s + i, static_cast<std::size_t>(size), &block);
+      int32_t take = block.other ? std::countr_zero(block.other) : size;
+      // A joiner followed by a byte outside `take` is decided by what comes next.
+      if (take > 0 && i + take < n && (block.joiner >> (take - 1) & 1)) --take;
+      if (take > 0) {
+        builder.AddBlock(block, take);
+        i += take;
         continue;
       }
     }
-    if (s[i] < 0x80) {
-      builder.Add(table.Ascii(s[i++]));
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    const Folding* folding = c < 0 ? nullptr : table.Find(c);
-    if (!folding) return false;
-    for (std::uint8_t k = 0; k < folding->count; ++k) builder.Add(folding->out[k]);
+    // Else one code point through the table, and the other non-Hebrew ones after it.
+    do {
+      if (s[i] < 0x80) {
+        builder.Add(table.Ascii(s[i++]));
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      const Folding* folding = c < 0 ? nullptr : table.Find(c);
+      if (!folding) return false;
+      for (std::uint8_t k = 0; k < folding->count; ++k) builder.Add(folding->out[k]);
+    } while (i < n && s[i] >= 0x80 && s[i] != 0xD7);
   }
   builder.Finish();
   return true;

@@ -3,16 +3,17 @@
 // records which words are written right after '#' or '@' (hashtags and mentions of accounts),
 // and the runs of emoji in the text (emoji are not words).
 //
-// Normalising with ICU costs microseconds per post, too slow for the matcher's target, so a
-// byte loop folds and splits the text in one pass, looking each code point up in a table made
-// once from ICU itself: ASCII, the two-byte UTF-8 range (Latin, Greek, Cyrillic, Hebrew,
-// Arabic), general punctuation and symbols (U+2000..U+2BFF), kana and CJK punctuation, variation
-// selectors, U+FFFD and the emoji planes (U+1F000..U+1FAFF). A code point enters the table
-// only if its matching form does not depend on its neighbours (ICU's normalisation boundaries
-// say so); text with any other code point, or invalid UTF-8, goes through ICU. Both give the
-// same result (listen_text_test.cc checks every code point of those ranges in context). The
-// table is built on first use, once per process (about 8,000 ICU calls); inside a word, runs
-// of ASCII or Hebrew letters are copied at once.
+// Normalising with ICU costs microseconds per post, too slow for the matcher's target, so
+// ListenText folds and splits the text in one pass of its own. ASCII and Hebrew letters, most
+// of a post, are taken 64 bytes at a time (domain/listen/text_block.h): words are the runs of
+// word bytes in a block's bit masks, copied at once. Every other code point is looked up in a
+// table made once from ICU itself: the two-byte UTF-8 range (Latin, Greek, Cyrillic, Hebrew,
+// Arabic), general punctuation and symbols (U+2000..U+2BFF), kana and CJK punctuation,
+// variation selectors, U+FFFD and the emoji planes (U+1F000..U+1FAFF). A code point enters the
+// table only if its matching form does not depend on its neighbours (ICU's normalisation
+// boundaries say so); text with any other code point, or invalid UTF-8, goes through ICU. Both
+// give the same result (listen_text_test.cc checks every code point of those ranges in
+// context). The table is built on first use, once per process (about 8,000 ICU calls).
 //
 // A ListenText is reusable (Reset keeps its buffers, so a warm one does not allocate);
 // not thread-safe, use one per thread.
@@ -32,7 +33,7 @@ class ListenText {
 
   // Replaces the contents with `text`. Bytes that are not valid UTF-8 separate words.
   void Reset(std::string_view text);
-  // Reset without the byte-loop path: the reference the fast path is tested against.
+  // Reset without the fast path: the reference the fast path is tested against.
   void ResetWithIcuForTest(std::string_view text);
 
   std::size_t word_count() const { return words_.size(); }
@@ -56,9 +57,9 @@ class ListenText {
     std::uint32_t size;
     char mark;
   };
-  class Builder;  // lays tokens out, code point by code point (listen_text.cc)
+  class Builder;  // lays tokens out, block by block and code point by code point (listen_text.cc)
 
-  // The byte loop; false (contents unspecified) if `text` needs ICU.
+  // The blocks and the table; false (contents unspecified) if `text` needs ICU.
   bool FastReset(std::string_view text);
   // ICU's matching form, then the same layout.
   void IcuReset(std::string_view text);
