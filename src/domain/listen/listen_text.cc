@@ -188,23 +188,31 @@ class ListenText::Builder {
     const std::uint64_t after_mark = block.mark << 1 | (after_mark_ ? 1 : 0);
     std::uint64_t extent = word | joins;  // the words' bytes, their joiners included
     if (in_word_ && !(extent & 1)) EndWord();
-    // The loop keeps the output pointer in a local: stores through it could alias members.
+    // The loop keeps the output and the open word in locals: stores through `out` could alias
+    // members, and a member written and read back soon after stalls on store forwarding.
     char* out = out_;
+    bool in_word = in_word_;
+    std::uint32_t offset = word_.offset;
+    char mark = word_.mark;
     while (extent) {
       const int start = std::countr_zero(extent);
       const int end = start + std::countr_one(extent >> start);
-      if (!in_word_) {
-        const char mark =
-            after_mark >> start & 1 ? (start ? block.folded[start - 1] : previous_mark_) : 0;
+      if (!in_word) {
+        mark = after_mark >> start & 1 ? (start ? block.folded[start - 1] : previous_mark_) : 0;
         *out = mark;
         out += mark != 0;
-        word_ = Word{static_cast<std::uint32_t>(out - begin_), 0, mark};
+        offset = static_cast<std::uint32_t>(out - begin_);
       }
       out = CopyWordBytes(out, block.folded, start, end, joins);
       extent &= ~Below(end);
-      in_word_ = end == size;  // a word at the block's end may go on in the next
-      if (!in_word_) out = CloseWord(out);
+      in_word = end == size;  // a word at the block's end may go on in the next
+      if (!in_word) {
+        t_.words_.push_back(Word{offset, static_cast<std::uint32_t>(out - begin_) - offset, mark});
+        *out++ = ' ';
+      }
     }
+    in_word_ = in_word;
+    word_ = Word{offset, 0, mark};
     out_ = out;
     after_mark_ = block.mark >> (size - 1) & 1;
     previous_mark_ = block.folded[size - 1];
@@ -241,8 +249,8 @@ class ListenText::Builder {
   }
 
   // Writes folded[start, end) without the joiners in `joins` at `out`, 16 bytes at a time (the
-  // room and the zeros after a block allow it; only the run's bytes are kept). Returns the end
-  // of what it wrote.
+  // room and the size of TextBlock::folded allow it; only the run's bytes are kept). Returns the
+  // end of what it wrote.
   static char* CopyWordBytes(char* out, const char* folded, int start, int end,
                              std::uint64_t joins) {
     for (std::uint64_t skipped = joins & Below(end) & ~Below(start);; skipped &= skipped - 1) {
@@ -304,16 +312,10 @@ class ListenText::Builder {
 
   void EndWord() {
     if (!in_word_) return;
-    out_ = CloseWord(out_);
+    t_.words_.push_back(Word{word_.offset, Offset() - word_.offset, word_.mark});
+    *out_++ = ' ';
     in_word_ = false;
     joiner_held_ = false;
-  }
-  // Records the open word, which ends at `out`, and writes its space. Returns the new end.
-  char* CloseWord(char* out) {
-    word_.size = static_cast<std::uint32_t>(out - begin_) - word_.offset;
-    t_.words_.push_back(word_);
-    *out = ' ';
-    return out + 1;
   }
   void EndEmoji() {
     if (!in_emoji_) return;

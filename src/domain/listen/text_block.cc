@@ -69,17 +69,16 @@ struct Lane {
 };
 
 Lane ClassifyLane(__m128i v, char* folded) {
-  const __m128i upper = InRange(v, 'A', 26);
-  const __m128i ascii_word =
-      _mm_or_si128(_mm_or_si128(upper, InRange(v, 'a', 26)), InRange(v, '0', 10));
+  const __m128i letter = InRange(_mm_or_si128(v, Set(0x20)), 'a', 26);  // either case
+  const __m128i ascii_word = _mm_or_si128(letter, InRange(v, '0', 10));
   const __m128i finals = _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9A)), _mm_cmpeq_epi8(v, Set(0x9D))),
       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9F)), _mm_cmpeq_epi8(v, Set(0xA3))),
                    _mm_cmpeq_epi8(v, Set(0xA5))));
-  // Capitals + 0x20; final letters' second bytes - (-1). Other bytes change only where they
-  // are not word bytes (a stray 9A), which nobody reads.
+  // Letters | 0x20 (lower case); final letters' second bytes - (-1). Other bytes change only
+  // where they are not word bytes (a stray 9A), which nobody reads.
   _mm_storeu_si128(reinterpret_cast<__m128i*>(folded),
-                   _mm_sub_epi8(_mm_add_epi8(v, _mm_and_si128(upper, Set(0x20))), finals));
+                   _mm_sub_epi8(_mm_or_si128(v, _mm_and_si128(letter, Set(0x20))), finals));
   return Lane{Bits(ascii_word),
               Bits(_mm_cmpeq_epi8(v, Set(kHebrewLead))),
               Bits(InRange(v, kLetterFirst, kLetterLast - kLetterFirst + 1)),
@@ -91,16 +90,17 @@ Lane ClassifyLane(__m128i v, char* folded) {
 }  // namespace
 
 void ClassifyBlock(const unsigned char* p, std::size_t size, TextBlock* block) {
-  alignas(16) unsigned char tail[TextBlock::kSize];
-  if (size < TextBlock::kSize) {
-    std::memset(tail, 0, sizeof tail);
-    std::memcpy(tail, p, size);
-    p = tail;
-  }
   Lane all{};
-  for (std::size_t at = 0; at < TextBlock::kSize; at += 16) {
-    const Lane lane =
-        ClassifyLane(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), block->folded + at);
+  for (std::size_t at = 0; at < size; at += 16) {  // the lanes past `size` stay 0
+    __m128i v;
+    if (at + 16 <= size) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+    } else {
+      alignas(16) unsigned char tail[16] = {};
+      std::memcpy(tail, p + at, size - at);
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+    }
+    const Lane lane = ClassifyLane(v, block->folded + at);
     all.ascii_word |= lane.ascii_word << at;
     all.hebrew_lead |= lane.hebrew_lead << at;
     all.letter_byte |= lane.letter_byte << at;
@@ -108,7 +108,6 @@ void ClassifyBlock(const unsigned char* p, std::size_t size, TextBlock* block) {
     all.mark |= lane.mark << at;
     all.high |= lane.high << at;
   }
-  std::memset(block->folded + TextBlock::kSize, 0, TextBlock::kSize);
 
   const std::uint64_t valid =
       size == TextBlock::kSize ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;

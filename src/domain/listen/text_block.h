@@ -22,7 +22,7 @@ struct TextBlock {
   std::uint64_t other;   // bytes of every other non-ASCII code point, and invalid bytes
   // At a word, joiner or mark byte: the byte in matching form (ASCII capitals lowercased, the
   // second byte of a Hebrew final letter made its regular letter's); elsewhere unspecified.
-  // Zeros follow the block, so kSize bytes can be read from any position in it.
+  // Twice the block, so that 16 bytes can be read from any position in it.
   alignas(16) char folded[2 * kSize];
 };
 
