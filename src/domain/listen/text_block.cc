@@ -70,21 +70,26 @@ struct Lane {
 
 Lane ClassifyLane(__m128i v, char* folded) {
   const __m128i letter = InRange(_mm_or_si128(v, Set(0x20)), 'a', 26);  // either case
-  const __m128i ascii_word = _mm_or_si128(letter, InRange(v, '0', 10));
-  const __m128i finals = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9A)), _mm_cmpeq_epi8(v, Set(0x9D))),
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9F)), _mm_cmpeq_epi8(v, Set(0xA3))),
-                   _mm_cmpeq_epi8(v, Set(0xA5))));
-  // Letters | 0x20 (lower case); final letters' second bytes - (-1). Other bytes change only
-  // where they are not word bytes (a stray 9A), which nobody reads.
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded),
-                   _mm_sub_epi8(_mm_or_si128(v, _mm_and_si128(letter, Set(0x20))), finals));
-  return Lane{Bits(ascii_word),
-              Bits(_mm_cmpeq_epi8(v, Set(kHebrewLead))),
-              Bits(InRange(v, kLetterFirst, kLetterLast - kLetterFirst + 1)),
-              Bits(_mm_or_si128(_mm_cmpeq_epi8(v, Set('\'')), _mm_cmpeq_epi8(v, Set('"')))),
-              Bits(_mm_or_si128(_mm_cmpeq_epi8(v, Set('#')), _mm_cmpeq_epi8(v, Set('@')))),
-              Bits(v)};
+  __m128i out = _mm_or_si128(v, _mm_and_si128(letter, Set(0x20)));      // lower case
+  Lane lane{Bits(_mm_or_si128(letter, InRange(v, '0', 10))),
+            0,
+            0,
+            Bits(_mm_or_si128(_mm_cmpeq_epi8(v, Set('\'')), _mm_cmpeq_epi8(v, Set('"')))),
+            Bits(_mm_or_si128(_mm_cmpeq_epi8(v, Set('#')), _mm_cmpeq_epi8(v, Set('@')))),
+            Bits(v)};
+  if (lane.high) {  // else plain ASCII, most lanes of English text: no Hebrew work
+    const __m128i finals = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9A)), _mm_cmpeq_epi8(v, Set(0x9D))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, Set(0x9F)), _mm_cmpeq_epi8(v, Set(0xA3))),
+                     _mm_cmpeq_epi8(v, Set(0xA5))));
+    // Final letters' second bytes - (-1). Other bytes change only where they are not word
+    // bytes (a stray 9A), which nobody reads.
+    out = _mm_sub_epi8(out, finals);
+    lane.hebrew_lead = Bits(_mm_cmpeq_epi8(v, Set(kHebrewLead)));
+    lane.letter_byte = Bits(InRange(v, kLetterFirst, kLetterLast - kLetterFirst + 1));
+  }
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), out);
+  return lane;
 }
 
 }  // namespace
