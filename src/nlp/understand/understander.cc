@@ -1,8 +1,10 @@
 #include "nlp/understand/understander.h"
 
+#include <optional>
 #include <utility>
 
 #include "nlp/understand/feature_tokens.h"
+#include "nlp/understand/intent_cues.h"
 #include "nlp/understand/language_id.h"
 #include "nlp/understand/text_features.h"
 
@@ -71,8 +73,16 @@ domain::Understanding ModelUnderstander::Understand(std::string_view text) const
       u.intent = *i;
       u.intent_p = intent.p;
     }
-    if (u.intent == domain::Intent::kPraise && u.sentiment == domain::Sentiment::kNegative &&
-        u.sentiment_p >= kPraiseOverruledAt) {
+    const bool clearly_negative =
+        u.sentiment == domain::Sentiment::kNegative && u.sentiment_p >= kPraiseOverruledAt;
+    const std::optional<domain::Intent> cue =
+        u.language == "he" ? HebrewIntentCue(tokens) : std::nullopt;
+    if (cue == domain::Intent::kRequest || (cue && !clearly_negative)) {
+      if (*cue != u.intent) {
+        u.intent = *cue;
+        u.intent_p = kCueP;
+      }
+    } else if (clearly_negative && (cue || u.intent == domain::Intent::kPraise)) {
       u.intent = domain::Intent::kComplaint;
       u.intent_p = u.sentiment_p;
     }

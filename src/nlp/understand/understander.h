@@ -5,10 +5,19 @@
 // lexicon (domain/approval_rules.h), matched as the rules match it. Immutable once loaded;
 // Understand is thread-safe.
 //
-// Praise said in anger is a complaint: when the intent model says praise but the sentiment
-// model is at least kPraiseOverruledAt sure the message is negative, the intent is complaint
-// with the sentiment's probability. (The intent model has seen little Hebrew; see
-// models/intent.md.)
+// Wording rules sit on top of the intent model, which has seen no Hebrew customer care (see
+// models/intent.md). For a Hebrew text with a cue of HebrewIntentCue (intent_cues.h):
+//  * a request by its wording ("אפשר לבטל את ההזמנה שלי", "תחזירו לי את הכסף בבקשה") is a
+//    request, however angry: an explicit ask for an action; its anger stays in the sentiment,
+//    which triage weighs on its own;
+//  * a question by its wording ("מתי אתם פתוחים מחר?") is a question, unless the sentiment
+//    model is at least kPraiseOverruledAt sure it is negative: asking why something went wrong,
+//    in anger, is complaining ("למה ההזמנה שלי עוד לא הגיעה?!"), so it is a complaint with the
+//    sentiment's probability.
+// A cue that overrules the model reports intent_p kCueP. Without a cue (and for English) the
+// model decides, but praise said in anger is a complaint: when the model says praise and the
+// sentiment model is at least kPraiseOverruledAt sure the text is negative, the intent is
+// complaint with the sentiment's probability.
 #pragma once
 
 #include <memory>
@@ -30,6 +39,9 @@ inline constexpr std::string_view kEnglishSentimentModel = "sentiment_en.ftz";
 inline constexpr std::string_view kIntentModel = "intent.ftz";
 
 inline constexpr float kPraiseOverruledAt = 0.6f;
+// The intent probability reported when a wording cue overrules the model: a fixed value, not a
+// measured one, below the model's usual (often saturated) figures so that a reader can tell.
+inline constexpr float kCueP = 0.75f;
 
 class ModelUnderstander final : public ports::Understander {
  public:

@@ -15,7 +15,8 @@ using domain::Sentiment;
 class ShippedModelsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto loaded = ModelUnderstander::Load(FR_SOURCE_DIR "/models", domain::DefaultSensitiveLexicon());
+    auto loaded =
+        ModelUnderstander::Load(FR_SOURCE_DIR "/models", domain::DefaultSensitiveLexicon());
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     understander_ = std::move(loaded).value().release();
   }
@@ -39,11 +40,49 @@ TEST_F(ShippedModelsTest, ClearHebrewSentences) {
 
 TEST_F(ShippedModelsTest, NegativePraiseIsAComplaint) {
   // The intent model alone calls this Hebrew complaint praise; the sentiment overrules it.
-  const auto u = understander_->Understand("הזמנתי לפני שבועיים וזה עדיין לא הגיע, אני פונה לעורך דין");
+  const auto u =
+      understander_->Understand("הזמנתי לפני שבועיים וזה עדיין לא הגיע, אני פונה לעורך דין");
   EXPECT_EQ(u.sentiment, Sentiment::kNegative);
   EXPECT_GE(u.sentiment_p, kPraiseOverruledAt);
   EXPECT_EQ(u.intent, Intent::kComplaint);
   EXPECT_EQ(u.intent_p, u.sentiment_p);
+}
+
+TEST_F(ShippedModelsTest, HebrewQuestionsAndRequestsByTheirWording) {
+  // The intent model alone calls "מתי אתם פתוחים מחר?" and "אפשר לבטל את ההזמנה שלי" praise.
+  const auto question = understander_->Understand("מתי אתם פתוחים מחר?");
+  EXPECT_EQ(question.language, "he");
+  EXPECT_EQ(question.intent, Intent::kQuestion);
+  EXPECT_EQ(question.intent_p, kCueP);
+  EXPECT_EQ(understander_->Understand("האם יש לכם משלוחים לאילת?").intent, Intent::kQuestion);
+  EXPECT_EQ(understander_->Understand("אפשר לבטל את ההזמנה שלי").intent, Intent::kRequest);
+  // A request stays a request when the sentiment model is sure it is negative.
+  for (const char* text : {"תחזירו לי את הכסף בבקשה", "אני צריכה עזרה עם החשבון"}) {
+    const auto u = understander_->Understand(text);
+    EXPECT_EQ(u.sentiment, Sentiment::kNegative) << text;
+    EXPECT_GE(u.sentiment_p, kPraiseOverruledAt) << text;
+    EXPECT_EQ(u.intent, Intent::kRequest) << text;
+  }
+}
+
+TEST_F(ShippedModelsTest, AnAngryHebrewQuestionIsAComplaint) {
+  for (const char* text :
+       {"למה ההזמנה שלי עוד לא הגיעה?!", "איפה החבילה שלי?! כבר חודש אני מחכה, שירות מחפיר"}) {
+    const auto u = understander_->Understand(text);
+    EXPECT_EQ(u.sentiment, Sentiment::kNegative) << text;
+    EXPECT_GE(u.sentiment_p, kPraiseOverruledAt) << text;
+    EXPECT_EQ(u.intent, Intent::kComplaint) << text;
+  }
+}
+
+TEST_F(ShippedModelsTest, EnglishIntentIsTheModels) {
+  // No wording rule for English: these are the intent model's own answers.
+  EXPECT_EQ(understander_->Understand("Can you cancel my order please?").intent, Intent::kRequest);
+  EXPECT_EQ(understander_->Understand("When do you open tomorrow?").intent, Intent::kQuestion);
+  const auto angry =
+      understander_->Understand("Why is my order still not here?! Worst service ever");
+  EXPECT_EQ(angry.intent, Intent::kComplaint);
+  EXPECT_NE(angry.intent_p, kCueP);
 }
 
 TEST_F(ShippedModelsTest, ClearEnglishSentences) {
