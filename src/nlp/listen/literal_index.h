@@ -3,7 +3,8 @@
 // in domain::ListenText::scan_text() starting a word, perhaps after 1 to 3 Hebrew prefix
 // letters (for terms and prefixes), or anywhere (tags, which begin with " #" / " @", and
 // emoji). That is:
-//  * a term's literal (its longest word and a space): some form (domain::WordFormsOf) of some word is it;
+//  * a term's literal (its longest word and a space): some form (domain::WordFormsOf) of some
+//    word is it;
 //  * a prefix's literal: some form of some word starts with it (looked up by its first bytes,
 //    as many as the shortest prefix has, then compared);
 //  * a tag's or handle's literal: a word written after that mark is its first word and the
@@ -16,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,8 +66,12 @@ class LiteralIndex {
   // with a prefix has the prefix's key.
   std::string_view PrefixKey(std::string_view s) const {
     if (s.empty()) return {};
-    const std::size_t size = prefix_key_bytes_[static_cast<unsigned char>(s[0]) < 0x80 ? 0 : 1];
+    const std::size_t size = KeyBytes(s[0]);
     return s.size() < size ? std::string_view() : s.substr(0, size);
+  }
+  // The size of the PrefixKey of a word that starts with `first` and is long enough.
+  std::size_t KeyBytes(char first) const {
+    return prefix_key_bytes_[static_cast<unsigned char>(first) >> 7];
   }
 
   WordTable terms_;     // a term's literal word -> literal id
@@ -89,71 +95,79 @@ template <typename Found>
 void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
   // Word forms are hashed first and kept, without a branch, when the bit filter lets them
   // through (a third of them are terms: a branch on it would be mispredicted often); then the
-  // batch's table slots are prefetched and probed, so the cache misses overlap.
+  // batch's table buckets are prefetched and probed, so the cache misses overlap. Every form is
+  // read 16 bytes at a time (WordTable::HashPadded, ProbePadded): a word too near the end of
+  // the scan text for that is copied into `near_end` first.
   constexpr int kBatch = 32;
-  struct Pending {
-    std::string_view form;
+  struct Pending {  // plain fields: the arrays are not zeroed on each call
+    const char* data;
+    std::size_t size;
     std::uint64_t hash;
   };
   Pending terms[kBatch + domain::kMaxWordForms];
   Pending keys[kBatch + domain::kMaxWordForms];  // forms and the hash of their PrefixKey
-  auto probe = [&](int term_count, int key_count) {
+  int term_count = 0;
+  int key_count = 0;
+  auto probe = [&] {
     for (int b = 0; b < term_count; ++b) terms_.Prefetch(terms[b].hash);
     for (int b = 0; b < key_count; ++b) {
-      if (const std::int64_t g = prefixes_.Probe(PrefixKey(keys[b].form), keys[b].hash); g >= 0) {
+      const Pending& key = keys[b];
+      if (const std::int64_t g = prefixes_.ProbePadded(key.data, KeyBytes(key.data[0]), key.hash);
+          g >= 0) {
+        const std::string_view form(key.data, key.size);
         for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
-          if (keys[b].form.starts_with(Tail(members_[m]))) found(members_[m].id);
+          if (form.starts_with(Tail(members_[m]))) found(members_[m].id);
         }
       }
     }
     for (int b = 0; b < term_count; ++b) {
-      if (const std::int64_t id = terms_.Probe(terms[b].form, terms[b].hash); id >= 0) {
+      if (const std::int64_t id = terms_.ProbePadded(terms[b].data, terms[b].size, terms[b].hash);
+          id >= 0) {
         found(static_cast<std::uint32_t>(id));
       }
     }
+    term_count = 0;
+    key_count = 0;
   };
-  int term_count = 0;
-  int key_count = 0;
   const bool any_prefix = prefixes_.size() > 0;
-  // Queues a form, its Hash and the Hash of its PrefixKey (if `has_key`) where the filters let
-  // them through.
-  auto queue = [&](std::string_view form, std::uint64_t hash, std::uint64_t key_hash,
-                   bool has_key) {
-    terms[term_count] = Pending{form, hash};
+  // Queues a form of `size` bytes at `p` where the filters let it through. REQUIRES: 16 bytes
+  // can be read from p; `hash` is its Hash.
+  auto queue = [&](const char* p, std::size_t size, std::uint64_t hash) {
+    terms[term_count] = Pending{p, size, hash};
     term_count += terms_.MayHave(hash);
-    keys[key_count] = Pending{form, key_hash};
-    key_count += any_prefix & has_key & prefixes_.MayHave(key_hash);
+    const std::size_t key_size = KeyBytes(p[0]);
+    const std::uint64_t key_hash = WordTable::HashPadded(p, key_size);
+    keys[key_count] = Pending{p, size, key_hash};
+    key_count += any_prefix & (size >= key_size) & prefixes_.MayHave(key_hash);
   };
+  // Bytes read from a word: FormCount's, or 16 from its last form.
+  constexpr std::size_t kReads = 2 * (domain::kMaxWordForms - 1) + 16;
+  static_assert(kReads >= kFormCountReads);
+  char near_end[kReads + 16] = {};
   const char* const end = text.scan_text().data() + text.scan_text().size();
-  std::string_view forms[domain::kMaxWordForms];
   const std::size_t words = text.word_count();
   for (std::size_t i = 0; i < words; ++i) {
     const std::string_view word = text.word(i);
-    // The common case: 16 bytes can be read from each form, so hashing needs no branch on
-    // the size (which varies too much to be predicted).
-    constexpr std::size_t kReads = 2 * (domain::kMaxWordForms - 1) + 16;
-    static_assert(kReads >= kFormCountReads);
-    if (word.size() <= 16 && end - word.data() >= static_cast<std::ptrdiff_t>(kReads)) {
-      const int count = static_cast<unsigned char>(word[0]) == 0xD7 ? FormCount(word) : 1;
+    const char* data = word.data();
+    const bool near = end - data < static_cast<std::ptrdiff_t>(kReads);
+    if (near) data = static_cast<const char*>(std::memcpy(near_end, data, word.size()));
+    if (word.size() <= 16) {
+      const int count = static_cast<unsigned char>(data[0]) == 0xD7
+                            ? FormCount(std::string_view(data, word.size()))
+                            : 1;
       for (int k = 0; k < count; ++k) {
-        const char* form = word.data() + 2 * k;
+        const char* form = data + 2 * k;
         const std::size_t size = word.size() - 2 * static_cast<std::size_t>(k);
-        const std::size_t key_size = prefix_key_bytes_[static_cast<unsigned char>(form[0]) >> 7];
-        queue(std::string_view(form, size), WordTable::HashPadded(form, size),
-              WordTable::HashPadded(form, key_size), size >= key_size);
+        queue(form, size, WordTable::HashPadded(form, size));
       }
     } else {
-      const int count = domain::WordFormsOf(word, forms);
+      std::string_view forms[domain::kMaxWordForms];
+      const int count = domain::WordFormsOf(std::string_view(data, word.size()), forms);
       for (int k = 0; k < count; ++k) {
-        const std::string_view key = PrefixKey(forms[k]);
-        queue(forms[k], WordTable::Hash(forms[k]), WordTable::Hash(key), !key.empty());
+        queue(forms[k].data(), forms[k].size(), WordTable::Hash(forms[k]));
       }
     }
-    if (term_count >= kBatch || key_count >= kBatch) {
-      probe(term_count, key_count);
-      term_count = 0;
-      key_count = 0;
-    }
+    if (near || term_count >= kBatch || key_count >= kBatch) probe();  // near_end is reused
     if (text.mark(i) == 0 || tags_.size() == 0) continue;
     // The mark stands right before the word in the scan text: the key is both.
     const std::string_view marked(word.data() - 1, word.size() + 1);
@@ -167,7 +181,7 @@ void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
       }
     }
   }
-  probe(term_count, key_count);
+  probe();
   if (emoji_.size() == 0) return;
   for (const std::string_view run : text.emoji()) {
     for (std::size_t at = 0; at < run.size();) {

@@ -15,10 +15,10 @@ std::uint64_t WordTable::HashLong(std::string_view s) {
 WordTable::WordTable(const std::vector<std::pair<std::string, std::uint32_t>>& entries)
     : size_(entries.size()) {
   if (entries.empty()) return;
-  std::size_t capacity = 16;
-  while (capacity < 2 * entries.size()) capacity *= 2;  // at most half full: short probes
-  slots_.resize(capacity);
-  mask_ = capacity - 1;
+  std::size_t buckets = 8;
+  while (buckets < entries.size()) buckets *= 2;  // at most half full: few buckets overflow
+  buckets_.resize(buckets);
+  bucket_mask_ = buckets - 1;
   std::size_t filter_bits = 4096;
   while (filter_bits < 32 * entries.size()) filter_bits *= 2;  // about 3 % false positives
   filter_.assign(filter_bits / 64, 0);
@@ -27,16 +27,29 @@ WordTable::WordTable(const std::vector<std::pair<std::string, std::uint32_t>>& e
     const std::uint64_t hash = Hash(word);
     const std::uint64_t bit = (hash >> kFilterShift) & filter_mask_;
     filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    std::size_t i = hash & mask_;
-    while (slots_[i].tag != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{static_cast<std::uint32_t>(hash >> 32) | 1u,
-                     static_cast<std::uint32_t>(entries_.size())};
-    entries_.append(reinterpret_cast<const char*>(&id), kIdBytes);
-    const auto size = static_cast<std::uint16_t>(word.size());
-    entries_.append(reinterpret_cast<const char*>(&size), kSizeBytes);
-    entries_ += word;
+    std::size_t b = hash & bucket_mask_;
+    while (buckets_[b].slots[1].tag != 0) b = (b + 1) & bucket_mask_;
+    Slot& slot = buckets_[b].slots[buckets_[b].slots[0].tag != 0];
+    char head[16] = {};
+    std::memcpy(head, word.data(), std::min<std::size_t>(word.size(), 16));
+    slot.head[0] = Load<std::uint64_t>(head);
+    slot.head[1] = Load<std::uint64_t>(head + 8);
+    slot.tag = static_cast<std::uint32_t>(hash >> 32) | 1u;
+    slot.id = id;
+    slot.size = static_cast<std::uint32_t>(word.size());
+    slot.rest = static_cast<std::uint32_t>(rest_.size());
+    if (word.size() > 16) rest_.append(word, 16);
   }
-  entries_.shrink_to_fit();
+  rest_.shrink_to_fit();
+}
+
+std::int64_t WordTable::Find(std::string_view word) const {
+  const std::uint64_t hash = Hash(word);
+  if (!MayHave(hash)) return -1;
+  if (word.size() > 16) return ProbePadded(word.data(), word.size(), hash);
+  char padded[16] = {};
+  if (!word.empty()) std::memcpy(padded, word.data(), word.size());  // an empty view may hold null
+  return ProbePadded(padded, word.size(), hash);
 }
 
 }  // namespace fr::nlp

@@ -2,10 +2,12 @@
 // looking up every form of every word of a post (nlp/listen's prefilter). Most words of a post
 // are in no rule, so a bit filter (one bit per hash, 32 or more bits per word, small enough for
 // the L1/L2 cache) turns most of them away before the table is read. The table is open
-// addressing over 8-byte slots (a hash tag and where the entry is), at most half full; each
-// entry (id, size, key bytes) lies in one buffer, so a lookup that finds its word usually
-// touches two cache lines. A caller with many words hashes and prefetches them all first, then
-// looks them up, so the cache misses overlap. No allocation on lookup. Thread-safe once built.
+// addressing over buckets of two 32-byte slots (one cache line), at most half full; a slot
+// holds the word's first 16 bytes, its size, id and a hash tag. A lookup reads one cache line
+// and compares both slots without a branch between them (a word is in either about as often:
+// a branch on which would be mispredicted); longer words compare the rest from a side buffer. A
+// caller with many words hashes and prefetches them all first, then looks them up, so the cache
+// misses overlap. No allocation on lookup. Thread-safe once built.
 #pragma once
 
 #include <algorithm>
@@ -24,7 +26,8 @@ namespace fr::nlp {
 class WordTable {
  public:
   WordTable() = default;
-  // REQUIRES: the words of `entries` are distinct and shorter than 64 KiB.
+  // REQUIRES: the words of `entries` are distinct; their bytes after the 16th total under
+  // 4 GiB.
   explicit WordTable(const std::vector<std::pair<std::string, std::uint32_t>>& entries);
 
   // Two multiplications for words of up to 16 bytes (nearly all), one more per further 8.
@@ -48,45 +51,63 @@ class WordTable {
     return (filter_[bit / 64] >> (bit % 64)) & 1;
   }
 
-  // Asks the CPU to bring the slot of `hash` (= Hash(word)) into the cache.
-  void Prefetch(std::uint64_t hash) const { __builtin_prefetch(slots_.data() + (hash & mask_)); }
-
-  // The id of `word`, whose Hash is `hash`; -1 if it is not in the table.
-  std::int64_t Find(std::string_view word, std::uint64_t hash) const {
-    return MayHave(hash) ? Probe(word, hash) : -1;
+  // Asks the CPU to bring the bucket of `hash` (= Hash(word)) into the cache.
+  void Prefetch(std::uint64_t hash) const {
+    __builtin_prefetch(buckets_.data() + (hash & bucket_mask_));
   }
-  std::int64_t Find(std::string_view word) const { return Find(word, Hash(word)); }
 
-  // Find for a word the filter let through. REQUIRES: MayHave(hash).
-  std::int64_t Probe(std::string_view word, std::uint64_t hash) const {
+  // The id of `word`; -1 if it is not in the table.
+  std::int64_t Find(std::string_view word) const;
+
+  // The id of the n bytes at p, whose Hash is `hash`; -1 if they are not in the table.
+  // REQUIRES: MayHave(hash); 16 bytes can be read from p (the word and what follows it).
+  std::int64_t ProbePadded(const char* p, std::size_t n, std::uint64_t hash) const {
+    const std::size_t head = std::min<std::size_t>(n, 16);
+    const std::uint64_t lo = Load<std::uint64_t>(p) & kKeep[head][0];
+    const std::uint64_t hi = Load<std::uint64_t>(p + 8) & kKeep[head][1];
     const auto tag = static_cast<std::uint32_t>(hash >> 32) | 1u;  // never 0, the empty tag
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot slot = slots_[i];
-      if (slot.tag == 0) return -1;
-      if (slot.tag != tag) continue;
-      const char* entry = entries_.data() + slot.entry;
-      if (Load<std::uint16_t>(entry + kIdBytes) == word.size() &&
-          std::memcmp(entry + kIdBytes + kSizeBytes, word.data(), word.size()) == 0) {
-        return Load<std::uint32_t>(entry);
+    auto heads_match = [&](const Slot& slot) {
+      return (slot.tag == tag) & (slot.head[0] == lo) & (slot.head[1] == hi) & (slot.size == n);
+    };
+    for (std::size_t b = hash & bucket_mask_;; b = (b + 1) & bucket_mask_) {
+      const Slot* slots = buckets_[b].slots;
+      const bool first = heads_match(slots[0]), second = heads_match(slots[1]);
+      if (n <= 16) {
+        if (first | second) return slots[second].id;  // words are distinct: one matched
+      } else {
+        if (first && RestMatches(slots[0], p)) return slots[0].id;
+        if (second && RestMatches(slots[1], p)) return slots[1].id;
       }
+      if (slots[1].tag == 0) return -1;  // a bucket with room ends every word's search
     }
   }
 
   std::size_t size() const { return size_; }
   std::size_t memory_bytes() const {
-    return slots_.capacity() * sizeof(Slot) + entries_.capacity() +
+    return buckets_.capacity() * sizeof(Bucket) + rest_.capacity() +
            filter_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
   static constexpr int kFilterShift =
       20;  // the filter's bit comes from hash bits the slot index does not use much
-  static constexpr std::size_t kIdBytes = sizeof(std::uint32_t);
-  static constexpr std::size_t kSizeBytes = sizeof(std::uint16_t);
   struct Slot {
-    std::uint32_t tag = 0;    // high bits of the hash, | 1; 0 = empty
-    std::uint32_t entry = 0;  // offset in entries_ of: id (4 bytes), size (2 bytes), key bytes
+    std::uint64_t head[2] = {0, 0};  // the word's first 16 bytes, zero-padded
+    std::uint32_t tag = 0;           // high bits of the hash, | 1; 0 = empty
+    std::uint32_t id = 0;
+    std::uint32_t size = 0;
+    std::uint32_t rest = 0;  // offset in rest_ of the bytes after the 16th
   };
+  struct alignas(64) Bucket {
+    Slot slots[2];  // filled in order
+  };
+  static_assert(sizeof(Bucket) == 64, "one bucket per cache line");
+
+  // True if the bytes after the 16th of the word at p are those of `slot`'s word, whose first
+  // 16 bytes and size p's word has.
+  bool RestMatches(const Slot& slot, const char* p) const {
+    return std::memcmp(p + 16, rest_.data() + slot.rest, slot.size - 16) == 0;
+  }
 
   // kKeep[n]: the masks that keep the first n bytes of two 8-byte loads.
   static constexpr auto kKeep = [] {
@@ -122,9 +143,9 @@ class WordTable {
 
   std::vector<std::uint64_t> filter_ = {0};  // one bit per hash value (mod its size); never empty
   std::uint64_t filter_mask_ = 0;
-  std::vector<Slot> slots_;
-  std::string entries_;
-  std::size_t mask_ = 0;
+  std::vector<Bucket> buckets_;
+  std::size_t bucket_mask_ = 0;
+  std::string rest_;  // the bytes after the 16th of longer words
   std::size_t size_ = 0;
 };
 

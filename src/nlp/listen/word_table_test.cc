@@ -53,6 +53,20 @@ TEST(WordTableTest, HashesWordsOfEveryLengthApart) {
   for (const auto& [word, id] : entries) EXPECT_EQ(table.Find(word), id) << word;
 }
 
+TEST(WordTableTest, LongWordsWithTheSameFirstSixteenBytesAreTold) {
+  // Same first 16 bytes and size, some sharing a bucket (200 words in 256 buckets), and words
+  // that differ from them only after the 16th byte are not found.
+  std::vector<std::pair<std::string, std::uint32_t>> entries;
+  for (std::uint32_t i = 0; i < 200; ++i) {
+    entries.emplace_back("sixteen-bytes-ab" + std::to_string(1000 + i), i);
+  }
+  const WordTable table(entries);
+  for (const auto& [word, id] : entries) ASSERT_EQ(table.Find(word), id) << word;
+  for (std::uint32_t i = 200; i < 2000; ++i) {
+    ASSERT_EQ(table.Find("sixteen-bytes-ab" + std::to_string(1000 + i)), -1) << i;
+  }
+}
+
 TEST(WordTableTest, HashPaddedIsHashOfTheFirstBytes) {
   std::mt19937 rng(3);
   for (int n = 0; n < 20000; ++n) {
@@ -64,17 +78,24 @@ TEST(WordTableTest, HashPaddedIsHashOfTheFirstBytes) {
   }
 }
 
-TEST(WordTableTest, ProbeAnswersWhatFindDoesForWhatTheFilterLetsThrough) {
+TEST(WordTableTest, ProbePaddedAnswersWhatFindDoesWhateverFollowsTheWord) {
+  std::mt19937 rng(7);
   std::vector<std::pair<std::string, std::uint32_t>> entries;
-  for (std::uint32_t i = 0; i < 1000; ++i) entries.emplace_back("w" + std::to_string(i), i);
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    entries.emplace_back((i % 3 == 0 ? "a-long-prefix-of-17-bytes-" : "w") + std::to_string(i), i);
+  }
   const WordTable table(entries);
   int probed = 0;
   for (std::uint32_t i = 0; i < 4000; ++i) {
-    const std::string word = "w" + std::to_string(i);
+    const std::string word = (i % 3 == 0 ? "a-long-prefix-of-17-bytes-" : "w") + std::to_string(i);
     const std::uint64_t hash = WordTable::Hash(word);
     if (!table.MayHave(hash)) continue;
     ++probed;
-    ASSERT_EQ(table.Probe(word, hash), table.Find(word)) << word;
+    // The word, then bytes that must not count: another word's or random ones.
+    std::string buffer = word + "w1";
+    while (buffer.size() < word.size() + 16) buffer.push_back(static_cast<char>(rng()));
+    ASSERT_EQ(table.ProbePadded(buffer.data(), word.size(), hash), table.Find(word)) << word;
+    ASSERT_EQ(table.Find(word), i < 1000 ? static_cast<std::int64_t>(i) : -1) << word;
   }
   EXPECT_GE(probed, 1000);  // every word in the table, and some false positives of the filter
 }
