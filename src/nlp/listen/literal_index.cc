@@ -48,8 +48,12 @@ LiteralIndex::LiteralIndex(const std::vector<const domain::QueryNode*>& literals
     const domain::QueryNode& node = *literals[id];
     const std::string literal = AtomLiteral(node);
     switch (node.op) {
-      case domain::QueryOp::kTerm: terms.emplace_back(literal.substr(0, literal.size() - 1), id); break;
-      case domain::QueryOp::kPrefix: prefixes.Add(std::string(PrefixKey(literal)), id, literal); break;
+      case domain::QueryOp::kTerm:
+        terms.emplace_back(literal.substr(0, literal.size() - 1), id);
+        break;
+      case domain::QueryOp::kPrefix:
+        prefixes.Add(std::string(PrefixKey(literal)), id, literal);
+        break;
       case domain::QueryOp::kHashtag:
       case domain::QueryOp::kHandle: {
         // " #first rest " -> key "#first", tail " rest ".
@@ -57,18 +61,22 @@ LiteralIndex::LiteralIndex(const std::vector<const domain::QueryNode*>& literals
         tags.Add(literal.substr(1, space - 1), id, literal.substr(space));
         break;
       }
-      default: emoji.Add(std::string(FirstCodePoint(literal)), id, literal); break;  // kEmoji
+      default:  // kEmoji
+        emoji.Add(std::string(FirstCodePoint(literal)), id, literal);
+        break;
     }
   }
   terms_ = WordTable(terms);
   prefixes_ = prefixes.Build(*this);
   tags_ = tags.Build(*this);
   emoji_ = emoji.Build(*this);
+  tails_.append(16, '\0');
 }
 
 std::size_t LiteralIndex::memory_bytes() const {
-  return terms_.memory_bytes() + prefixes_.memory_bytes() + tags_.memory_bytes() + emoji_.memory_bytes() +
-         groups_.capacity() * sizeof(Group) + members_.capacity() * sizeof(Member) + tails_.capacity();
+  return terms_.memory_bytes() + prefixes_.memory_bytes() + tags_.memory_bytes() +
+         emoji_.memory_bytes() + groups_.capacity() * sizeof(Group) +
+         members_.capacity() * sizeof(Member) + tails_.capacity();
 }
 
 }  // namespace fr::nlp

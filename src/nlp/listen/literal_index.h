@@ -59,6 +59,11 @@ class LiteralIndex {
   std::string_view Tail(const Member& m) const {
     return std::string_view(tails_).substr(m.offset, m.size);
   }
+  // True if the `size` bytes at `p` start with Tail(m). REQUIRES: 16 bytes can be read from p.
+  bool StartsWithTail(const char* p, std::size_t size, const Member& m) const {
+    if (m.size > 16) return std::string_view(p, size).starts_with(Tail(m));
+    return (size >= m.size) & WordTable::HeadsEqual(p, tails_.data() + m.offset, m.size);
+  }
 
   // The bytes prefixes are grouped by: the first prefix_key_bytes_[0] of `s` if it starts with
   // ASCII, else the first prefix_key_bytes_[1]; empty if `s` is shorter. Each count is the
@@ -81,7 +86,9 @@ class LiteralIndex {
   WordTable emoji_;  // first code point -> index into groups_
   std::vector<Group> groups_;
   std::vector<Member> members_;
-  std::string tails_;  // prefixes whole; tags' later words, each after a space; emoji whole
+  // Prefixes whole; tags' later words, each after a space; emoji whole; then 16 bytes of
+  // padding (StartsWithTail reads 16 bytes).
+  std::string tails_;
 };
 
 // The bytes of the first code point of `s` (empty if `s` is).
@@ -114,9 +121,8 @@ void LiteralIndex::Find(const domain::ListenText& text, Found&& found) const {
       const Pending& key = keys[b];
       if (const std::int64_t g = prefixes_.ProbePadded(key.data, KeyBytes(key.data[0]), key.hash);
           g >= 0) {
-        const std::string_view form(key.data, key.size);
         for (std::uint32_t m = groups_[g].start; m < groups_[g].end; ++m) {
-          if (form.starts_with(Tail(members_[m]))) found(members_[m].id);
+          if (StartsWithTail(key.data, key.size, members_[m])) found(members_[m].id);
         }
       }
     }

@@ -57,9 +57,10 @@ std::set<std::uint32_t> BySearch(const std::vector<const domain::QueryNode*>& at
   return found;
 }
 
+// Near misses too: "foot" and "שירון" differ from "food" and "שירות" in their last byte only.
 const std::vector<std::string> kWords = {"קנטינה", "שירות", "לקוחות",  "בית",    "גן",
                                          "מה",     "ושלום", "cantina", "refund", "ok",
-                                         "a",      "food",  "foods"};
+                                         "a",      "food",  "foods",   "foot",   "שירון"};
 const std::vector<std::string> kPrefixLetters = {"ו", "ה", "ב", "כ", "ל", "מ", "ש", "א"};
 const std::vector<std::string> kEmoji = {"😀", "👍", "👍🏽", "❤️", "🇮🇱"};
 

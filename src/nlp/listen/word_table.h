@@ -45,6 +45,13 @@ class WordTable {
                      n);
   }
 
+  // True if the first n bytes at a and at b are equal. REQUIRES: n <= 16; 16 bytes can be read
+  // from each.
+  static bool HeadsEqual(const char* a, const char* b, std::size_t n) {
+    return (((Load<std::uint64_t>(a) ^ Load<std::uint64_t>(b)) & kKeep[n][0]) |
+            ((Load<std::uint64_t>(a + 8) ^ Load<std::uint64_t>(b + 8)) & kKeep[n][1])) == 0;
+  }
+
   // False if no word with this hash (= Hash(word)) is in the table; true if one may be.
   bool MayHave(std::uint64_t hash) const {
     const std::uint64_t bit = (hash >> kFilterShift) & filter_mask_;
