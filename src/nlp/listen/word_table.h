@@ -4,10 +4,10 @@
 // the L1/L2 cache) turns most of them away before the table is read. The table is open
 // addressing over buckets of two 32-byte slots (one cache line), at most half full; a slot
 // holds the word's first 16 bytes, its size, id and a hash tag. A lookup reads one cache line
-// and compares both slots without a branch between them (a word is in either about as often:
-// a branch on which would be mispredicted); longer words compare the rest from a side buffer. A
-// caller with many words hashes and prefetches them all first, then looks them up, so the cache
-// misses overlap. No allocation on lookup. Thread-safe once built.
+// and compares both slots without a branch between them (which of the two holds a word cannot
+// be predicted); longer words compare the rest from a side buffer. A caller with many words hashes
+// and prefetches them all first, then looks them up, so the cache misses overlap. No allocation on
+// lookup. Thread-safe once built.
 #pragma once
 
 #include <algorithm>
@@ -97,7 +97,7 @@ class WordTable {
 
  private:
   static constexpr int kFilterShift =
-      20;  // the filter's bit comes from hash bits the slot index does not use much
+      20;  // the filter's bit comes from hash bits the bucket index does not use much
   struct Slot {
     std::uint64_t head[2] = {0, 0};  // the word's first 16 bytes, zero-padded
     std::uint32_t tag = 0;           // high bits of the hash, | 1; 0 = empty
